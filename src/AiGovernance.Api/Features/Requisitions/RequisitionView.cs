@@ -1,0 +1,53 @@
+using System.Text.Json;
+using AiGovernance.Core.Approvals;
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.Requisitions;
+
+namespace AiGovernance.Api.Features.Requisitions;
+
+/// <summary>The API shape of a requisition: its data, the routing explanation and the chain with who acts next.</summary>
+public sealed record RequisitionView(
+    Guid Id,
+    string Number,
+    string Status,
+    string LegalEntity,
+    string CostCentre,
+    string RequesterId,
+    string SupplierId,
+    string Category,
+    string Currency,
+    string Urgency,
+    DateOnly? NeededBy,
+    decimal Amount,
+    decimal AmountBase,
+    string BaseCurrency,
+    string? ExternalErpId,
+    IReadOnlyList<RequisitionLine> Lines,
+    IReadOnlyList<RequisitionAttachment> Attachments,
+    JsonElement Routing,
+    IReadOnlyList<StepView> Steps,
+    IReadOnlyList<string> NextApprovers,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static RequisitionView From(StoredRequisition s)
+    {
+        var r = s.Requisition;
+        return new RequisitionView(r.Id, r.Number, r.Status.ToSnakeCase(), r.LegalEntity, r.CostCentre, r.RequesterId, r.SupplierId,
+            r.Category, r.Currency, r.Urgency.ToSnakeCase(), r.NeededBy, r.Amount, r.AmountInBase, r.BaseCurrency, r.ExternalErpId,
+            r.Lines, r.Attachments, JsonDocument.Parse(s.RoutingJson).RootElement.Clone(),
+            r.Steps.Select(StepView.From).ToList(),
+            r.Status == RequisitionStatus.PendingApproval && r.ActiveStep is { } a ? a.OpenSlots().Select(x => x.Approver.ToString()).Distinct().ToList() : [],
+            r.Version, s.CreatedAt, s.UpdatedAt);
+    }
+}
+
+public sealed record StepView(int Index, string Name, string Mode, int Quorum, string Status, DateTimeOffset? ActivatedAt, DateTimeOffset? DueAt,
+    string? EscalateTo, IReadOnlyList<SlotView> Approvers)
+{
+    public static StepView From(ApprovalStep s) => new(s.Index, s.Name, s.Mode.ToSnakeCase(), s.Quorum, s.Status.ToSnakeCase(), s.ActivatedAt, s.DueAt,
+        s.EscalateTo?.ToString(), s.Slots.Select(x => new SlotView(x.Approver.ToString(), x.Status.ToSnakeCase(), x.DecidedBy, x.OnBehalfOf, x.DecidedAt, x.Comment)).ToList());
+}
+
+public sealed record SlotView(string Approver, string Status, string? DecidedBy, string? OnBehalfOf, DateTimeOffset? DecidedAt, string? Comment);

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using AiGovernance.Core;
+using AiGovernance.Core.Requisitions;
+
+namespace AiGovernance.Api.Features.Requisitions;
+
+/// <summary>
+/// The submission body. Unknown members are refused, so a client that sends "status" or
+/// "approvers" is told so instead of having them silently ignored.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SubmitRequisitionRequest(
+    string? LegalEntity,
+    string? CostCentre,
+    string? SupplierId,
+    string? Category,
+    string? Currency,
+    string? Urgency,
+    DateOnly? NeededBy,
+    IReadOnlyList<LineRequest>? Lines,
+    IReadOnlyList<RequisitionAttachment>? Attachments,
+    string? ExternalErpId,
+    /// <summary>Only the ERP service account may submit on behalf of a requester.</summary>
+    string? RequesterId)
+{
+    public RequisitionDraft ToDraft()
+    {
+        var errors = new FieldErrors();
+        var urgency = Core.Requisitions.Urgency.Normal;
+        if (Urgency is not null && !EnumNames.TryParseSnake(Urgency, out urgency))
+            errors.Add("urgency", "must be one of normal, urgent, emergency");
+        for (var i = 0; i < (Lines?.Count ?? 0); i++)
+        {
+            if (Lines![i]?.Quantity is null) errors.Add($"lines[{i}].quantity", "is required");
+            if (Lines[i]?.UnitPrice is null) errors.Add($"lines[{i}].unit_price", "is required");
+        }
+        errors.ThrowIfAny();
+        return new RequisitionDraft(LegalEntity!, CostCentre!, SupplierId!, Category!, Currency!, urgency, NeededBy,
+            Lines?.Select(l => new RequisitionLine(l.ItemCode!, l.Description!, l.Quantity!.Value, l.UnitOfMeasure!, l.UnitPrice!.Value)).ToList() ?? [],
+            Attachments ?? [], ExternalErpId);
+    }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record LineRequest(string? ItemCode, string? Description, decimal? Quantity, string? UnitOfMeasure, decimal? UnitPrice);

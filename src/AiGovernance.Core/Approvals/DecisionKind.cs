@@ -1,0 +1,8 @@
+namespace AiGovernance.Core.Approvals;
+
+public enum DecisionKind
+{
+    Approve,
+    Reject,
+    RequestInfo,
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace AiGovernance.Core.Requisitions;
+
+/// <summary>
+/// What a requester or the ERP submits. Status, approvers and amounts are not part of it: they are
+/// derived, so no request can set them (no mass assignment).
+/// </summary>
+public sealed partial record RequisitionDraft(
+    string LegalEntity,
+    string CostCentre,
+    string SupplierId,
+    string Category,
+    string Currency,
+    Urgency Urgency,
+    DateOnly? NeededBy,
+    IReadOnlyList<RequisitionLine> Lines,
+    IReadOnlyList<RequisitionAttachment> Attachments,
+    string? ExternalErpId)
+{
+    public const int MaxLines = 500;
+
+    public decimal Amount => Lines.Sum(l => l.Amount);
+
+    /// <summary>Checks the draft on its own (master data is checked by the submission against the tenant's records).</summary>
+    public void Validate(DateOnly today)
+    {
+        var e = new FieldErrors();
+        Required(e, "legal_entity", LegalEntity);
+        Required(e, "cost_centre", CostCentre);
+        Required(e, "supplier_id", SupplierId);
+        Required(e, "category", Category);
+        if (Currency is null || !CurrencyCode().IsMatch(Currency)) e.Add("currency", "must be a 3-letter ISO 4217 code in capitals, e.g. EUR");
+        if (NeededBy is { } d && d < today) e.Add("needed_by", $"must not be in the past (today is {today:yyyy-MM-dd})");
+        if (ExternalErpId is { Length: > 100 }) e.Add("external_erp_id", "must be at most 100 characters");
+        if (Lines is null || Lines.Count == 0) e.Add("lines", "at least one line is required");
+        else if (Lines.Count > MaxLines) e.Add("lines", $"at most {MaxLines} lines are allowed");
+        else
+        {
+            for (var i = 0; i < Lines.Count; i++)
+            {
+                var l = Lines[i];
+                if (l is null) { e.Add($"lines[{i}]", "must not be null"); continue; }
+                Required(e, $"lines[{i}].item_code", l.ItemCode);
+                Required(e, $"lines[{i}].description", l.Description);
+                Required(e, $"lines[{i}].unit_of_measure", l.UnitOfMeasure);
+                if (l.Quantity <= 0) e.Add($"lines[{i}].quantity", "must be greater than 0");
+                if (l.UnitPrice < 0) e.Add($"lines[{i}].unit_price", "must not be negative");
+                if (l.Quantity > 1_000_000_000m || l.UnitPrice > 1_000_000_000m) e.Add($"lines[{i}]", "quantity and unit_price must be at most 1,000,000,000");
+            }
+        }
+        for (var i = 0; i < (Attachments?.Count ?? 0); i++)
+            Required(e, $"attachments[{i}].file_name", Attachments![i]?.FileName);
+        e.ThrowIfAny();
+    }
+
+    private static void Required(FieldErrors e, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) e.Add(field, "is required");
+        else if (value.Length > 200 && !field.EndsWith("description", StringComparison.Ordinal)) e.Add(field, "must be at most 200 characters");
+        else if (value.Length > 2000) e.Add(field, "must be at most 2000 characters");
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+}

@@ -1,0 +1,10 @@
+namespace AiGovernance.Core.Requisitions;
+
+public enum RequisitionStatus
+{
+    PendingApproval,
+    InfoRequested,
+    Approved,
+    Rejected,
+    AutoApproved,
+}

@@ -1,0 +1,8 @@
+namespace AiGovernance.Core.Requisitions;
+
+public enum Urgency
+{
+    Normal,
+    Urgent,
+    Emergency,
+}

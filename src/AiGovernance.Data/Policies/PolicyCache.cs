@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using AiGovernance.Core.Policies;
+
+namespace AiGovernance.Data.Policies;
+
+/// <summary>
+/// Parsed policies by version id. A stored version never changes, so caching it in memory is safe
+/// with any number of hosts; which version is active is always read from the database.
+/// </summary>
+public sealed class PolicyCache
+{
+    private readonly ConcurrentDictionary<long, ApprovalPolicy> _byId = new();
+
+    public ApprovalPolicy GetOrParse(long versionId, string yaml) => _byId.GetOrAdd(versionId, _ =>
+    {
+        var parsed = PolicyParser.Parse(yaml);
+        return parsed.IsValid
+            ? parsed.Policy!
+            : throw new InvalidOperationException($"stored policy version {versionId} no longer parses: {parsed.Errors[0].Message}");
+    });
+}

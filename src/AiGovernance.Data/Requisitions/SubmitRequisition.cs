@@ -1,0 +1,98 @@
+using AiGovernance.Core;
+using AiGovernance.Core.Approvals;
+using AiGovernance.Core.Policies;
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Directory;
+using AiGovernance.Data.Policies;
+using AiGovernance.Data.Tenancy;
+using Npgsql;
+
+namespace AiGovernance.Data.Requisitions;
+
+/// <summary>
+/// Submission: validate against the tenant's master data, route through the active policy, store
+/// the requisition with its chain and log the routing decision — all in the caller's transaction.
+/// </summary>
+public static class SubmitRequisition
+{
+    public static async Task<StoredRequisition> ExecuteAsync(TenantScope scope, string requesterId, RequisitionDraft draft,
+        PolicyCache policies, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        draft.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        var context = await MasterData.LoadSubmissionContextAsync(scope, draft.LegalEntity, draft.CostCentre, draft.SupplierId, requesterId, ct);
+        CheckMasterData(draft, context);
+
+        var active = await PolicyStore.GetActiveAsync(scope, policies, ct)
+            ?? throw DomainException.Unprocessable("no_active_policy", "This tenant has no active approval policy; an admin must upload and activate one.");
+        var input = new RoutingInput(draft.Amount, draft.Currency, draft.Category, draft.LegalEntity, draft.CostCentre,
+            context.SupplierRiskTier!, draft.Urgency, DuplicateProbability: null, PriceVariancePct: null);
+        var decision = PolicyEvaluator.Route(active.Policy, input);
+
+        var requisition = new Requisition
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = scope.TenantId,
+            Number = await RequisitionStore.NextNumberAsync(scope, ct),
+            LegalEntity = draft.LegalEntity,
+            CostCentre = draft.CostCentre,
+            RequesterId = requesterId,
+            SupplierId = draft.SupplierId,
+            Category = draft.Category,
+            Currency = draft.Currency,
+            Urgency = draft.Urgency,
+            NeededBy = draft.NeededBy,
+            Lines = draft.Lines,
+            Attachments = draft.Attachments ?? [],
+            ExternalErpId = draft.ExternalErpId,
+            Amount = draft.Amount,
+            AmountInBase = decision.AmountInBase,
+            BaseCurrency = decision.BaseCurrency,
+            PolicyVersionId = active.Info.Id,
+            Status = RequisitionStatus.PendingApproval,
+            Steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner),
+        };
+        requisition.StartApproval(decision.AutoApproved, now);
+
+        var routing = new RoutingRecord(active.Info.Version, active.Info.Name, decision.AutoApproved, decision.AmountInBase,
+            decision.BaseCurrency, decision.MatchedRules, decision.Explanation, input);
+        var routingJson = Json.Serialize(routing);
+        try
+        {
+            await RequisitionStore.InsertAsync(scope, requisition, routingJson, now, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "requisitions_erp_id")
+        {
+            throw DomainException.Conflict("duplicate_external_erp_id", $"A requisition with external ERP id '{draft.ExternalErpId}' already exists.");
+        }
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
+            decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, requesterId, "requisition", requisition.Number,
+            new { requisition_id = requisition.Id, routing, chain = requisition.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }) }), clock, ct);
+        return new StoredRequisition(requisition, routingJson, now, now);
+    }
+
+    private static void CheckMasterData(RequisitionDraft draft, SubmissionContext c)
+    {
+        var e = new FieldErrors();
+        if (!c.LegalEntityExists) e.Add("legal_entity", $"unknown legal entity '{draft.LegalEntity}'");
+        if (c.CostCentreLegalEntity is null) e.Add("cost_centre", $"unknown cost centre '{draft.CostCentre}'");
+        else if (c.LegalEntityExists && c.CostCentreLegalEntity != draft.LegalEntity)
+            e.Add("cost_centre", $"cost centre '{draft.CostCentre}' belongs to legal entity '{c.CostCentreLegalEntity}', not '{draft.LegalEntity}'");
+        if (c.SupplierRiskTier is null) e.Add("supplier_id", $"unknown supplier '{draft.SupplierId}'");
+        else if (c.SupplierStatus == "blocked") e.Add("supplier_id", $"supplier '{draft.SupplierId}' is blocked");
+        if (!c.RequesterExists) e.Add("requester", "the caller is not an active user of this tenant");
+        e.ThrowIfAny();
+    }
+}
+
+/// <summary>The stored explanation of a routing decision: policy version, matched rules and the inputs they saw.</summary>
+public sealed record RoutingRecord(
+    int PolicyVersion,
+    string PolicyName,
+    bool AutoApproved,
+    decimal AmountInBase,
+    string BaseCurrency,
+    IReadOnlyList<MatchedRule> MatchedRules,
+    string Explanation,
+    RoutingInput Inputs);
