@@ -141,7 +141,12 @@ public static class RequisitionsApi
         }
         catch (JsonException ex)
         {
-            throw ValidationFailedException.Single(ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body", ex.Message);
+            var field = ex.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "body";
+            // Unknown members are refused on purpose: status, approvers and amounts are derived, never accepted.
+            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "is not a field of this request (status, approvers and amounts are set by the service)"
+                : ex.Message;
+            throw ValidationFailedException.Single(field, message);
         }
     }
 }

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using AiGovernance.Cli;
+using AiGovernance.Cli.Commands;
+
+var root = new RootCommand("aigov — AiGovernance administration: schema, seed data, policies, tokens, decision-log audit and benchmarks.");
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(PolicyCommand.Create());
+root.Subcommands.Add(TokensCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+try
+{
+    return await root.Parse(args).InvokeAsync();
+}
+catch (CliException ex)
+{
+    Console.Error.WriteLine($"aigov: {ex.Message}");
+    return 1;
+}
