@@ -22,9 +22,9 @@ public class DefaultPolicyTests
         Assert.Equal("EUR", policy.BaseCurrency);
         Assert.Equal(["CHF", "GBP", "USD"], policy.Rates.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(10000m, policy.AuthorityLimits["approver"]);
-        Assert.Equal(25000m, policy.AuthorityLimits["procurement_ops"]);
+        Assert.Equal(50000m, policy.AuthorityLimits["procurement_ops"]);
         Assert.Equal(100000m, policy.AuthorityLimits["finance_manager"]);
-        Assert.Equal(1000000m, policy.AuthorityLimits["cfo"]);
+        Assert.Equal(5000000m, policy.AuthorityLimits["cfo"]);
         Assert.Equal(250m, policy.AutoApproval!.MaxAmount);
         Assert.Contains(policy.Rules, r => r.When.IsEmpty);
     }
@@ -52,7 +52,7 @@ public class DefaultPolicyTests
         var decision = PolicyEvaluator.Route(policy, input);
 
         Assert.Equal(
-            ["owner-approval", "supplier-risk-review", "procurement-review", "it-review", "finance-approval", "cfo-approval"],
+            ["owner-approval", "supplier-risk-review", "procurement-review", "procurement-approval", "it-review", "finance-approval", "cfo-approval"],
             decision.Steps.Select(s => s.Name));
         Assert.Equal(StepMode.FirstResponder, decision.Steps[0].Mode);
         Assert.Equal(TimeSpan.FromHours(2), decision.Steps[0].Sla);
@@ -68,5 +68,34 @@ public class DefaultPolicyTests
 
         Assert.True(office.AutoApproved);
         Assert.False(software.AutoApproved);
+    }
+
+    /// <summary>
+    /// Authority limits bind the final approval, so every chain the default policy builds must end in
+    /// a step whose approvers have enough authority — otherwise requisitions would get stuck.
+    /// </summary>
+    [Theory]
+    [InlineData("Office", "low", Urgency.Normal)]
+    [InlineData("IT", "low", Urgency.Normal)]
+    [InlineData("Software", "high", Urgency.Normal)]
+    [InlineData("Office", "high", Urgency.Emergency)]
+    public void Default_policy_ends_every_chain_with_an_approver_who_has_the_authority(string category, string risk, Urgency urgency)
+    {
+        var policy = PolicyTestData.DefaultPolicy();
+        foreach (var amount in new[] { 300m, 9_999m, 10_000.01m, 30_000m, 49_999m, 60_000m, 150_000m, 900_000m })
+        {
+            var decision = PolicyEvaluator.Route(policy, PolicyTestData.Input(amount: amount, category: category, supplierRisk: risk, urgency: urgency));
+            if (decision.AutoApproved) continue;
+            var final = decision.Steps[^1];
+            // A cost-centre owner is an approver; a named user would need their roles, which the policy can't know.
+            var best = final.Approvers.Max(a => a.Kind switch
+            {
+                ApproverKind.Role => policy.AuthorityLimitFor([a.Value!]) ?? 0m,
+                ApproverKind.CostCentreOwner => policy.AuthorityLimitFor(["approver"]) ?? 0m,
+                _ => decimal.MaxValue,
+            });
+            Assert.True(best >= decision.AmountInBase,
+                $"{amount} {category}/{risk}/{urgency}: final step '{final.Name}' has authority {best}, needs {decision.AmountInBase}");
+        }
     }
 }
