@@ -30,6 +30,7 @@ public static class SubmitRequisition
             context.SupplierRiskTier!, draft.Urgency, DuplicateProbability: null, PriceVariancePct: null);
         var decision = PolicyEvaluator.Route(active.Policy, input);
 
+        var notes = new List<string>();
         var requisition = new Requisition
         {
             Id = Guid.CreateVersion7(now),
@@ -51,12 +52,12 @@ public static class SubmitRequisition
             BaseCurrency = decision.BaseCurrency,
             PolicyVersionId = active.Info.Id,
             Status = RequisitionStatus.PendingApproval,
-            Steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner),
+            Steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner, requesterId, notes),
         };
         requisition.StartApproval(decision.AutoApproved, now);
 
         var routing = new RoutingRecord(active.Info.Version, active.Info.Name, decision.AutoApproved, decision.AmountInBase,
-            decision.BaseCurrency, decision.MatchedRules, decision.Explanation, input);
+            decision.BaseCurrency, decision.MatchedRules, notes.Count == 0 ? decision.Explanation : $"{decision.Explanation} {string.Join("; ", notes)}.", input, notes);
         var routingJson = Json.Serialize(routing);
         try
         {
@@ -95,4 +96,5 @@ public sealed record RoutingRecord(
     string BaseCurrency,
     IReadOnlyList<MatchedRule> MatchedRules,
     string Explanation,
-    RoutingInput Inputs);
+    RoutingInput Inputs,
+    IReadOnlyList<string> Notes);
