@@ -50,7 +50,7 @@ public static class ApiHosting
         });
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddSingleton<TenantDb>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDocumentSetup.Configure);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -24,7 +24,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             }, d.Code, d.Message),
             ValidationFailedException v => Validation(v.Errors),
             PolicyInvalidException p => PolicyErrors(p),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "request_too_large", "The request body is larger than the allowed maximum."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } big => Problem(413, "request_too_large", big.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } b => Problem(415, "unsupported_media_type", b.Message),
             BadHttpRequestException b => Problem(400, "bad_request", b.InnerException is System.Text.Json.JsonException j ? "The request body is not valid JSON for this endpoint: " + j.Message : b.Message),
             System.Text.Json.JsonException j => Problem(400, "malformed_json", "The request body is not valid JSON for this endpoint: " + j.Message),

@@ -18,7 +18,17 @@ public static class EnumNames
         return sb.ToString();
     }
 
-    public static bool TryParseSnake<T>(string? text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text?.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out value)
-        && !int.TryParse(text, out _);
+    /// <summary>Accepts exactly one defined member by its snake_case name (no numbers, no comma-combined flags).</summary>
+    public static bool TryParseSnake<T>(string? text, out T value) where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (!string.Equals(candidate.ToSnakeCase(), text, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase)) continue;
+            value = candidate;
+            return true;
+        }
+        value = default;
+        return false;
+    }
 }

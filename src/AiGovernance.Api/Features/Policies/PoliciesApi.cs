@@ -73,8 +73,7 @@ public static class PoliciesApi
 
     private static async Task<string> ReadYamlAsync(HttpContext http, CancellationToken ct)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var yaml = await reader.ReadToEndAsync(ct);
+        var yaml = System.Text.Encoding.UTF8.GetString(await RequestBody.ReadAsync(http, ct));
         return string.IsNullOrWhiteSpace(yaml) ? throw ValidationFailedException.Single("body", "send the policy YAML as the request body") : yaml;
     }
 }

@@ -23,7 +23,7 @@ public static class RequisitionsApi
         g.MapPost("/", Submit).WithName("SubmitRequisition").Accepts<SubmitRequisitionRequest>("application/json")
             .Produces<RequisitionView>(201).ProducesProblem(422).ProducesProblem(409);
         g.MapGet("/", List).WithName("ListRequisitions");
-        g.MapGet("/{id:guid}", Get).WithName("GetRequisition");
+        g.MapGet("/{id:guid}", Get).WithName("GetRequisition").ProducesProblem(404);
         g.MapPost("/{id:guid}/decisions", Decide).WithName("DecideOnRequisition");
         g.MapPost("/{id:guid}/information", ProvideInformation).WithName("ProvideInformation");
         return g;
@@ -73,12 +73,13 @@ public static class RequisitionsApi
         return TypedResults.Created(location, view);
     }
 
-    public static async Task<Results<Ok<RequisitionView>, NotFound<ProblemDetails>>> Get(Guid id, HttpContext http, TenantDb db, CancellationToken ct)
+    public static async Task<Results<Ok<RequisitionView>, ProblemHttpResult>> Get(Guid id, HttpContext http, TenantDb db, CancellationToken ct)
     {
         await using var scope = await db.BeginAsync(Caller.From(http.User), ct);
         var stored = await RequisitionStore.GetAsync(scope, id, ct);
         // Another tenant's requisition is invisible under row-level security, so it is simply not found.
-        return stored is null ? TypedResults.NotFound(NotFoundProblem(id)) : TypedResults.Ok(RequisitionView.From(stored));
+        // TypedResults.Problem (not NotFound(problem)) so it is application/problem+json with the correlation id, like every other error.
+        return stored is null ? TypedResults.Problem(NotFoundProblem(id)) : TypedResults.Ok(RequisitionView.From(stored));
     }
 
     public static async Task<Ok<IReadOnlyList<RequisitionView>>> List(HttpContext http, TenantDb db, string? status, string? requester, int? limit, CancellationToken ct)
@@ -128,9 +129,7 @@ public static class RequisitionsApi
     {
         if (http.Request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new BadHttpRequestException("Content-Type must be application/json.", StatusCodes.Status415UnsupportedMediaType);
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
+        return await RequestBody.ReadAsync(http, ct);
     }
 
     private static T Deserialize<T>(byte[] body)

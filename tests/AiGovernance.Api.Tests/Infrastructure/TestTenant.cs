@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using AiGovernance.Api.Infrastructure;
+using AiGovernance.Data.Seed;
+using AiGovernance.Data.Tenancy;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AiGovernance.Api.Tests.Infrastructure;
+
+/// <summary>A provisioned tenant and authenticated clients for its users.</summary>
+public sealed class TestTenant(ApiFixture fixture, WebApplicationFactory<Program> factory, TenantRecord record, MasterDataDocument masterData)
+{
+    public Guid Id => record.Id;
+    public string Slug => record.Slug;
+    public ApiFixture Fixture => fixture;
+
+    /// <summary>A client for <paramref name="userId"/> with the roles the master data gives them, or the roles given.</summary>
+    public HttpClient As(string userId, params string[] roles)
+    {
+        if (roles.Length == 0)
+            roles = masterData.Users.FirstOrDefault(u => u.Id == userId)?.Roles.ToArray()
+                ?? throw new ArgumentException($"{userId} is not a user of the demo master data; pass roles explicitly", nameof(userId));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId, roles));
+        return client;
+    }
+
+    public string TokenFor(string userId, params string[] roles) =>
+        LocalTokenIssuer.Issue(fixture.Auth, Id, userId, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>A transaction bound to this tenant as the schema owner (row-level security still applies).</summary>
+    public Task<TenantScope> OwnerScopeAsync() => TenantScope.BeginAsync(fixture.OwnerDb, Id);
+}
+
+public static class TestTokens
+{
+    public static string For(ApiFixture fixture, Guid tenantId, string userId, params string[] roles) =>
+        LocalTokenIssuer.Issue(fixture.Auth, tenantId, userId, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace AiGovernance.Cli.Tests;
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
+}
+
+/// <summary>
+/// Runs the built CLI as its own process, exactly as an operator would. The project reference copies
+/// aigov.dll (with its deps and runtimeconfig) next to this test assembly, so it is always the fresh build.
+/// </summary>
+public static class CliRunner
+{
+    public static string AigovDll { get; } = Path.Combine(AppContext.BaseDirectory, "aigov.dll");
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AiGovernance.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no folder containing AiGovernance.sln above {AppContext.BaseDirectory}");
+    }
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        Assert.True(File.Exists(AigovDll), $"{AigovDll} is missing: the test project must reference AiGovernance.Cli");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        psi.ArgumentList.Add(AigovDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"aigov {string.Join(' ', args)} did not finish within 60 s");
+        }
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
