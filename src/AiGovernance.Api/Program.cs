@@ -1,7 +1,9 @@
 using AiGovernance.Api.Infrastructure;
+using AiGovernance.Worker;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGovernanceApi();
+builder.AddGovernanceWorker();
 
 var app = builder.Build();
 app.UseGovernanceApi();

@@ -7,4 +7,6 @@ public enum RequisitionStatus
     Approved,
     Rejected,
     AutoApproved,
+    /// <summary>Waiting for something outside the chain (supplier on hold, stale budget); see hold reasons.</summary>
+    OnHold,
 }

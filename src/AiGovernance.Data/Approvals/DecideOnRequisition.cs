@@ -42,6 +42,8 @@ public static class DecideOnRequisition
 
         await RequisitionStore.SaveApprovalStateAsync(scope, r, now, ct);
         await RequisitionStore.InsertDecisionAsync(scope, r.Id, outcome, now, ct);
+        if (outcome.StatusAfter == RequisitionStatus.Approved && outcome.StatusBefore != RequisitionStatus.Approved)
+            await RequisitionApproved.OnApprovedAsync(scope, r, clock, ct);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.HumanDecision, actor.UserId, "requisition", r.Number,
             new
             {

@@ -70,6 +70,8 @@ public static class SubmitRequisition
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
             decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, requesterId, "requisition", requisition.Number,
             new { requisition_id = requisition.Id, routing, chain = requisition.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }) }), clock, ct);
+        if (requisition.Status == RequisitionStatus.AutoApproved)
+            await Approvals.RequisitionApproved.OnApprovedAsync(scope, requisition, clock, ct);
         return new StoredRequisition(requisition, routingJson, now, now);
     }
 

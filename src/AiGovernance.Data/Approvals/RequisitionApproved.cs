@@ -1,0 +1,20 @@
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.Tenancy;
+
+namespace AiGovernance.Data.Approvals;
+
+/// <summary>
+/// What final approval sets in motion, inside the approving transaction (so it happens exactly when
+/// the approval commits): each consequence is one call here.
+/// </summary>
+public static class RequisitionApproved
+{
+    public static Task OnApprovedAsync(TenantScope scope, Requisition requisition, TimeProvider clock, CancellationToken ct)
+    {
+        _ = scope;
+        _ = requisition;
+        _ = clock;
+        _ = ct;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,42 @@
+using AiGovernance.Data.Jobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AiGovernance.Worker;
+
+/// <summary>
+/// Claims due jobs across tenants and runs each through its handler. One pass is
+/// <see cref="RunDueAsync"/>, which tests call directly with a fake clock; the hosted loop calls it
+/// on an interval. A handler that throws gets its job retried after a backoff.
+/// </summary>
+public sealed partial class JobRunner(NpgsqlDataSource db, IEnumerable<IJobHandler> handlers, TimeProvider clock,
+    IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
+{
+    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
+
+    public async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        if (_handlers.Count == 0) return 0;
+        var o = options.Value;
+        var jobs = await JobQueue.ClaimAsync(db, _handlers.Keys.ToList(), clock.GetUtcNow(), o.Lease, o.BatchSize, ct);
+        foreach (var job in jobs)
+        {
+            try
+            {
+                var result = await _handlers[job.Kind].HandleAsync(job, ct);
+                if (result is JobResult.RetryAt retry) await JobQueue.RescheduleAsync(db, job, retry.DueAt, ct);
+                else await JobQueue.CompleteAsync(db, job, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogJobFailed(logger, ex, job.Kind, job.SubjectId, job.Attempts);
+                await JobQueue.RescheduleAsync(db, job, clock.GetUtcNow() + o.FailureBackoff, ct);
+            }
+        }
+        return jobs.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} {SubjectId} failed on attempt {Attempts}; retrying later")]
+    private static partial void LogJobFailed(ILogger logger, Exception ex, string kind, string subjectId, int attempts);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AiGovernance.Worker;
+
+public static class WorkerHosting
+{
+    /// <summary>The background side: the job runner and its handlers (one line per handler).</summary>
+    public static IHostApplicationBuilder AddGovernanceWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<JobRunner>();
+        builder.Services.AddHostedService<JobLoop>();
+        return builder;
+    }
+}
