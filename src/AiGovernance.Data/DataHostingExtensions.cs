@@ -29,6 +29,12 @@ public static class DataHostingExtensions
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var b = new NpgsqlDataSourceBuilder(connectionString);
+        // Hot statements (tenant scope, locks, log append) are re-planned less when prepared; an explicit setting wins.
+        if (b.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            b.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            b.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
         b.UseVector();
         b.EnableDynamicJson();
         return b.Build();

@@ -74,7 +74,8 @@ public class CanonicalJsonTests
         var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero).AddTicks(1234560);
         var tenant = Guid.Parse("0195f000-0000-7000-8000-000000000001");
         string Hash(string actor = "u-a", string payload = """{"a":1}""", string? onBehalfOf = null) =>
-            DecisionLogEntry.ComputeHash(1, tenant, "k", actor, onBehalfOf, null, null, payload, at, DecisionLogEntry.GenesisHash);
+            DecisionLogEntry.ComputeHash(1, DecisionLogEntry.GenesisHash,
+                DecisionLogEntry.CanonicalContent(tenant, "k", actor, onBehalfOf, null, null, payload, at));
 
         Assert.Equal(Hash(), Hash(payload: """{ "a" : 1 }"""));
         Assert.NotEqual(Hash(), Hash(actor: "u-b"));

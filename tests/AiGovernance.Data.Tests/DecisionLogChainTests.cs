@@ -76,8 +76,8 @@ public class DecisionLogChainTests(DatabaseFixture db)
     {
         var (tenant, entries) = await TenantWithLogAsync(appended: 4);
         var victim = entries[3];
-        var forged = DecisionLogEntry.ComputeHash(victim.Seq, victim.TenantId, victim.Kind, "u-mallory", victim.OnBehalfOf,
-            victim.SubjectType, victim.SubjectId, victim.PayloadJson, victim.RecordedAt, victim.PrevHash);
+        var forged = DecisionLogEntry.ComputeHash(victim.Seq, victim.PrevHash, DecisionLogEntry.CanonicalContent(victim.TenantId, victim.Kind,
+            "u-mallory", victim.OnBehalfOf, victim.SubjectType, victim.SubjectId, victim.PayloadJson, victim.RecordedAt));
 
         await db.TamperAsync("UPDATE decision_log SET actor = 'u-mallory', hash = $2 WHERE seq = $1", victim.Seq, forged);
         var result = await db.VerifyAsync(tenant.Id);
@@ -179,5 +179,18 @@ public class DecisionLogChainTests(DatabaseFixture db)
         var result = await db.VerifyAsync(tenant.Id);
 
         Assert.True(result.Valid, result.Problem);
+    }
+
+    [Fact]
+    public async Task The_database_and_the_verifier_compute_the_same_hash_for_unicode_content()
+    {
+        var tenant = await db.NewTenantAsync();
+
+        var entry = await db.InScopeAsync(db.App, tenant.Id, scope => DecisionLogWriter.AppendAsync(scope,
+            new NewDecisionLogEntry("note", "u-jürgen", "requisition", "REQ-ü", new { text = "Preis 41,00 € — 3,9× über Median", p = 0.97 }),
+            TimeProvider.System));
+
+        Assert.Equal(entry.ExpectedHash(), entry.Hash);
+        Assert.True((await db.VerifyAsync(tenant.Id)).Valid);
     }
 }

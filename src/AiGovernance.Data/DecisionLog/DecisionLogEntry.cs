@@ -29,13 +29,18 @@ public sealed record DecisionLogEntry(
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>The hash covers every field but itself, in canonical form, including the previous hash.</summary>
-    public static string ComputeHash(long seq, Guid tenantId, string kind, string actor, string? onBehalfOf,
-        string? subjectType, string? subjectId, string payloadJson, DateTimeOffset recordedAt, string prevHash)
-    {
-        var content = new JsonObject
+    /// <summary>
+    /// The hash links the previous hash, the sequence number and the canonical content:
+    /// sha256(prev_hash + "\n" + seq + "\n" + content). The database computes the same in decision_log_append.
+    /// </summary>
+    public static string ComputeHash(long seq, string prevHash, string canonicalContent) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{prevHash}\n{seq.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n{canonicalContent}")));
+
+    /// <summary>Canonical JSON of every field except the sequence and the hashes.</summary>
+    public static string CanonicalContent(Guid tenantId, string kind, string actor, string? onBehalfOf,
+        string? subjectType, string? subjectId, string payloadJson, DateTimeOffset recordedAt) =>
+        CanonicalJson.Canonicalize(new JsonObject
         {
-            ["seq"] = seq,
             ["tenant_id"] = tenantId.ToString(),
             ["kind"] = kind,
             ["actor"] = actor,
@@ -44,13 +49,10 @@ public sealed record DecisionLogEntry(
             ["subject_id"] = subjectId,
             ["payload"] = JsonNode.Parse(payloadJson),
             ["recorded_at"] = FormatTimestamp(recordedAt),
-            ["prev_hash"] = prevHash,
-        };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Canonicalize(content))));
-    }
+        });
 
     public string ExpectedHash() =>
-        ComputeHash(Seq, TenantId, Kind, Actor, OnBehalfOf, SubjectType, SubjectId, PayloadJson, RecordedAt, PrevHash);
+        ComputeHash(Seq, PrevHash, CanonicalContent(TenantId, Kind, Actor, OnBehalfOf, SubjectType, SubjectId, PayloadJson, RecordedAt));
 
     /// <summary>PostgreSQL keeps microseconds; the hash uses exactly what is stored.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset t) =>

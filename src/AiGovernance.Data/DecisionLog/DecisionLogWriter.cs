@@ -6,62 +6,32 @@ namespace AiGovernance.Data.DecisionLog;
 
 /// <summary>
 /// Appends to a tenant's hash chain inside the caller's transaction, so a decision and its log
-/// entry commit together or not at all. The head row lock orders concurrent writers.
+/// entry commit together or not at all. The database function decision_log_append locks the chain
+/// head, numbers, hashes and inserts in one round trip (see migration 0008); the content it hashes is
+/// the canonical JSON built here, which the verifier rebuilds from the stored row.
 /// </summary>
 public static class DecisionLogWriter
 {
     public static async Task<DecisionLogEntry> AppendAsync(TenantScope scope, NewDecisionLogEntry entry, TimeProvider clock, CancellationToken ct = default)
     {
-        var (prevHash, seq) = await LockHeadAsync(scope, ct);
         var payloadJson = CanonicalJson.Canonicalize(Json.Serialize(entry.Payload));
         var at = DecisionLogEntry.ToStoredPrecision(clock.GetUtcNow());
-        var hash = DecisionLogEntry.ComputeHash(seq, scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf,
-            entry.SubjectType, entry.SubjectId, payloadJson, at, prevHash);
+        var content = DecisionLogEntry.CanonicalContent(scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf,
+            entry.SubjectType, entry.SubjectId, payloadJson, at);
 
-        await using var batch = new NpgsqlBatch(scope.Connection, scope.Transaction);
-        var insert = new NpgsqlBatchCommand("""
-            INSERT INTO decision_log (seq, tenant_id, kind, actor, on_behalf_of, subject_type, subject_id, payload, recorded_at, prev_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            """);
-        insert.Parameters.AddWithValue(seq);
-        insert.Parameters.AddWithValue(scope.TenantId);
-        insert.Parameters.AddWithValue(entry.Kind);
-        insert.Parameters.AddWithValue(entry.Actor);
-        insert.Parameters.AddWithValue((object?)entry.OnBehalfOf ?? DBNull.Value);
-        insert.Parameters.AddWithValue((object?)entry.SubjectType ?? DBNull.Value);
-        insert.Parameters.AddWithValue((object?)entry.SubjectId ?? DBNull.Value);
-        insert.Parameters.Add(new NpgsqlParameter { Value = payloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.AddWithValue(at);
-        insert.Parameters.AddWithValue(prevHash);
-        insert.Parameters.AddWithValue(hash);
-        var head = new NpgsqlBatchCommand("UPDATE decision_log_heads SET last_seq = $2, last_hash = $3 WHERE tenant_id = $1");
-        head.Parameters.AddWithValue(scope.TenantId);
-        head.Parameters.AddWithValue(seq);
-        head.Parameters.AddWithValue(hash);
-        batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(head);
-        await batch.ExecuteNonQueryAsync(ct);
-        return new DecisionLogEntry(seq, scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf, entry.SubjectType,
-            entry.SubjectId, payloadJson, at, prevHash, hash);
-    }
-
-    private static async Task<(string PrevHash, long Seq)> LockHeadAsync(TenantScope scope, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            await using (var cmd = scope.Command(
-                "SELECT last_hash, nextval('decision_log_seq') FROM decision_log_heads WHERE tenant_id = $1 FOR UPDATE"))
-            {
-                cmd.Parameters.AddWithValue(scope.TenantId);
-                await using var r = await cmd.ExecuteReaderAsync(ct);
-                if (await r.ReadAsync(ct)) return (r.GetString(0), r.GetInt64(1));
-            }
-            await using var init = scope.Command(
-                "INSERT INTO decision_log_heads (tenant_id, last_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING");
-            init.Parameters.AddWithValue(scope.TenantId);
-            init.Parameters.AddWithValue(DecisionLogEntry.GenesisHash);
-            await init.ExecuteNonQueryAsync(ct);
-        }
-        throw new InvalidOperationException("decision log head could not be created");
+        await using var cmd = scope.Command("SELECT seq, prev_hash, hash FROM decision_log_append($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        cmd.Parameters.AddWithValue(scope.TenantId);
+        cmd.Parameters.AddWithValue(entry.Kind);
+        cmd.Parameters.AddWithValue(entry.Actor);
+        cmd.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.OnBehalfOf ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.SubjectType ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.SubjectId ?? DBNull.Value);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = payloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        cmd.Parameters.AddWithValue(at);
+        cmd.Parameters.AddWithValue(content);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return new DecisionLogEntry(r.GetInt64(0), scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf, entry.SubjectType,
+            entry.SubjectId, payloadJson, at, r.GetString(1), r.GetString(2));
     }
 }

@@ -11,6 +11,8 @@ public sealed class PolicyCache
 {
     private readonly ConcurrentDictionary<long, ApprovalPolicy> _byId = new();
 
+    public bool TryGet(long versionId, out ApprovalPolicy policy) => _byId.TryGetValue(versionId, out policy!);
+
     public ApprovalPolicy GetOrParse(long versionId, string yaml) => _byId.GetOrAdd(versionId, _ =>
     {
         var parsed = PolicyParser.Parse(yaml);
