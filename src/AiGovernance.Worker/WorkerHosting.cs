@@ -11,6 +11,9 @@ public static class WorkerHosting
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddHostedService<JobLoop>();
+        Outbox.OutboxHosting.AddOutboxDispatcher(builder);
+        Sla.SlaHosting.AddSlaTimers(builder);
+        builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
         return builder;
     }
 }

@@ -10,11 +10,15 @@ using Npgsql;
 using Scalar.AspNetCore;
 using Serilog;
 using AiGovernance.Api.Features.Approvals;
+using AiGovernance.Api.Features.Budgets;
 using AiGovernance.Api.Features.DecisionLog;
 using AiGovernance.Api.Features.Delegations;
 using AiGovernance.Api.Features.Me;
 using AiGovernance.Api.Features.Policies;
+using AiGovernance.Api.Features.Recommendations;
 using AiGovernance.Api.Features.Requisitions;
+using AiGovernance.Api.Features.Reviews;
+using AiGovernance.Api.Features.Suppliers;
 
 namespace AiGovernance.Api.Infrastructure;
 
@@ -37,6 +41,7 @@ public static class ApiHosting
     {
         builder.AddGovernanceLogging();
         builder.AddGovernanceData();
+        AiGovernance.Api.Features.Webhooks.WebhookHosting.AddWebhooks(builder);
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => !string.IsNullOrEmpty(o.Authority) || !string.IsNullOrEmpty(o.SigningKey),
@@ -123,6 +128,13 @@ public static class ApiHosting
         api.MapDelegationsApi();
         api.MapDecisionLogApi();
         api.MapMeApi();
+        api.MapSuppliersApi();
+        api.MapBudgetsApi();
+        api.MapRecommendationsApi();
+        api.MapReviewsApi();
+        AiGovernance.Api.Features.Webhooks.WebhooksApi.MapWebhooksApi(api);
+        AiGovernance.Api.Features.Integration.IntegrationApi.MapIntegrationApi(api);
+        AiGovernance.Api.Features.Outbox.OutboxApi.MapOutboxApi(api);
         return app;
     }
 

@@ -21,6 +21,18 @@ public sealed class ApprovalSlot
     public string? OnBehalfOf { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? Comment { get; set; }
+    /// <summary>The step's escalation target, added when the SLA was breached; the original approver may still act.</summary>
+    public ApproverRef? EscalatedTo { get; set; }
+
+    /// <summary>Whether the actor may fill this slot: its approver or, after a breach, the escalation target.</summary>
+    public bool Admits(ApprovalActor actor) => Approver.Admits(actor) || EscalatedTo?.Admits(actor) == true;
+
+    /// <summary>The approval-queue keys under which this slot is listed.</summary>
+    public IEnumerable<string> QueueKeys()
+    {
+        yield return Approver.QueueKey;
+        if (EscalatedTo is not null) yield return EscalatedTo.QueueKey;
+    }
 
     /// <summary>Everyone who filled this slot: the actor and, for a delegated decision, the delegator.</summary>
     public IEnumerable<string> People()

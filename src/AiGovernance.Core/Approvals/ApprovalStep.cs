@@ -23,6 +23,10 @@ public sealed class ApprovalStep
     public StepStatus Status { get; set; } = StepStatus.Waiting;
     public DateTimeOffset? ActivatedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>When the SLA reminder of this activation went out (it fires once).</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>When the SLA was found breached (escalated, or logged as breached without a target).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
 
     public int ApprovedCount => Slots.Count(s => s.Status == SlotStatus.Approved);
 
@@ -39,6 +43,7 @@ public sealed class ApprovalStep
         Status = StepStatus.Active;
         ActivatedAt = now;
         DueAt = Sla is { } sla ? now + sla : null;
+        ReminderSentAt = EscalatedAt = null;
     }
 
     /// <summary>Applies one slot's decision and settles the step when its rule is met.</summary>

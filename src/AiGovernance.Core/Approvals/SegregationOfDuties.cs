@@ -23,14 +23,14 @@ public static class SegregationOfDuties
         Requisition requisition, ApprovalStep step, ApprovalActor actor, IReadOnlyList<ApprovalActor> delegators)
     {
         var open = step.OpenSlots().ToList();
-        var direct = open.FirstOrDefault(s => s.Approver.Admits(actor));
+        var direct = open.FirstOrDefault(s => s.Admits(actor));
         ApprovalActor? principal = null;
         var slot = direct;
         if (slot is null)
         {
             foreach (var d in delegators)
             {
-                slot = open.FirstOrDefault(s => s.Approver.Admits(d));
+                slot = open.FirstOrDefault(s => s.Admits(d));
                 if (slot is null) continue;
                 principal = d;
                 break;

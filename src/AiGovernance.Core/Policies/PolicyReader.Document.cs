@@ -6,7 +6,7 @@ namespace AiGovernance.Core.Policies;
 /// <summary>Top level of the document: name, currencies, authority limits and auto-approval.</summary>
 internal sealed partial class PolicyReader
 {
-    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules"];
+    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules", "budget"];
     private static readonly string[] AutoApproveKeys =
         ["max_amount", "max_duplicate_probability", "max_price_variance_pct", "exclude_categories", "supplier_risk"];
 
@@ -25,10 +25,11 @@ internal sealed partial class PolicyReader
         var limits = fields.TryGetValue("authority_limits", out var limitsField) ? AuthorityLimits(limitsField) : new Dictionary<string, decimal>();
         var auto = fields.TryGetValue("auto_approve", out var autoField) && !IsNull(autoField.Value) ? AutoApproval(autoField) : null;
         var rules = fields.TryGetValue("rules", out var rulesField) ? Rules(rulesField) : null;
+        var budget = fields.TryGetValue("budget", out var budgetField) && !IsNull(budgetField.Value) ? Budget(budgetField) : BudgetRule.Default;
 
         if (name is null || baseCurrency is null || rules is null)
             return null;
-        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules);
+        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules) { Budget = budget ?? BudgetRule.Default };
     }
 
     private string? Currency(YamlNode node, string path)

@@ -36,7 +36,7 @@ public sealed partial class Requisition
     /// <summary>Queue keys of everyone who may act now; stored so the approval queue is one indexed lookup.</summary>
     public IReadOnlyList<string> PendingApproverKeys() =>
         Status == RequisitionStatus.PendingApproval && ActiveStep is { } step
-            ? step.OpenSlots().Select(s => s.Approver.QueueKey).Distinct().ToList()
+            ? step.OpenSlots().SelectMany(s => s.QueueKeys()).Distinct().ToList()
             : [];
 
     /// <summary>Starts the chain after routing: either auto-approved or the first step becomes active.</summary>

@@ -23,7 +23,9 @@ public static class DecideOnRequisition
         var stored = await RequisitionStore.LoadForUpdateAsync(scope, requisitionId, ct)
             ?? throw DomainException.NotFound("requisition_not_found", $"Requisition {requisitionId} was not found.");
         var r = stored.Requisition;
-        var policy = (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, policies, ct))!.Policy;
+        // Policy versions never change, so a cached one saves the round trip.
+        var policy = policies.TryGet(r.PolicyVersionId, out var cached) ? cached
+            : (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, policies, ct))!.Policy;
         var delegators = await DelegatorsIfNeededAsync(scope, r, actor, now, ct);
 
         DecisionOutcome outcome;
@@ -78,7 +80,7 @@ public static class DecideOnRequisition
     private static async Task<IReadOnlyList<ApprovalActor>> DelegatorsIfNeededAsync(TenantScope scope, Requisition r, ApprovalActor actor,
         DateTimeOffset now, CancellationToken ct)
     {
-        if (r.ActiveStep is not { } step || step.OpenSlots().Any(s => s.Approver.Admits(actor))) return [];
+        if (r.ActiveStep is not { } step || step.OpenSlots().Any(s => s.Admits(actor))) return [];
         var delegations = await DelegationStore.ActiveForDelegateAsync(scope, actor.UserId, now, ct);
         if (delegations.Count == 0) return [];
         var users = await MasterData.GetUsersAsync(scope, delegations.Select(d => d.DelegatorId).ToList(), ct);

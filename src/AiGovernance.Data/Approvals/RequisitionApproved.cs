@@ -9,12 +9,10 @@ namespace AiGovernance.Data.Approvals;
 /// </summary>
 public static class RequisitionApproved
 {
-    public static Task OnApprovedAsync(TenantScope scope, Requisition requisition, TimeProvider clock, CancellationToken ct)
+    public static async Task OnApprovedAsync(TenantScope scope, Requisition requisition, TimeProvider clock, CancellationToken ct)
     {
-        _ = scope;
-        _ = requisition;
-        _ = clock;
-        _ = ct;
-        return Task.CompletedTask;
+        await Checks.BudgetCommitment.OnApprovedAsync(scope, requisition, clock, ct);
+        await Outbox.PurchaseOrderRelease.EnqueueAsync(scope, requisition, clock, ct);
+        await Reviews.PostReviews.OpenIfRequiredAsync(scope, requisition, clock, ct);
     }
 }

@@ -15,8 +15,26 @@ public static class DecisionLogKinds
     public const string PolicyActivated = "policy_activated";
     public const string TenantCreated = "tenant_created";
     public const string Escalation = "escalation";
+    public const string SlaReminder = "sla_reminder";
+    public const string SlaBreached = "sla_breached";
     public const string Recommendation = "recommendation";
     public const string RecommendationOutcome = "recommendation_outcome";
+    public const string PostReviewCreated = "post_review_created";
+    public const string PostReviewCompleted = "post_review_completed";
     public const string KillSwitchChanged = "kill_switch_changed";
     public const string WebhookRejected = "webhook_rejected";
+    public const string WebhookProcessed = "webhook_processed";
+    public const string RequisitionRerouted = "requisition_rerouted";
+    public const string IntegrationChanged = "integration_changed";
+    public const string PoReleased = "po_released";
+    public const string OutboxDeadLettered = "outbox_dead_lettered";
+    public const string OutboxRedelivered = "outbox_redelivered";
+    public const string CheckRejected = "check_rejected";
+    public const string RequisitionOnHold = "requisition_on_hold";
+    public const string HoldReleased = "hold_released";
+    public const string CheckFlagged = "check_flagged";
+    public const string BudgetCommitted = "budget_committed";
+    public const string SupplierStatusChanged = "supplier_status_changed";
+    public const string SupplierDocumentUpdated = "supplier_document_updated";
+    public const string BudgetUpdated = "budget_updated";
 }

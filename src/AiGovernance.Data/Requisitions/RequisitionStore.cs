@@ -57,6 +57,7 @@ public static class RequisitionStore
         p.AddWithValue(r.PendingApproverKeys().ToArray());
         p.AddWithValue(now);
         await cmd.ExecuteNonQueryAsync(ct);
+        await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 
     /// <summary>Loads and row-locks a requisition, so concurrent decisions on it apply one at a time.</summary>
@@ -81,6 +82,7 @@ public static class RequisitionStore
         cmd.Parameters.AddWithValue(r.PendingApproverKeys().ToArray());
         cmd.Parameters.AddWithValue(now);
         r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 
     /// <summary>Pending requisitions whose open slots admit any of the given queue keys.</summary>

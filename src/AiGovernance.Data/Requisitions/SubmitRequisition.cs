@@ -17,7 +17,7 @@ namespace AiGovernance.Data.Requisitions;
 public static class SubmitRequisition
 {
     public static async Task<StoredRequisition> ExecuteAsync(TenantScope scope, string requesterId, RequisitionDraft draft,
-        PolicyCache policies, TimeProvider clock, CancellationToken ct)
+        PolicyCache policies, TimeProvider clock, CancellationToken ct, string? actor = null)
     {
         var now = clock.GetUtcNow();
         draft.Validate(DateOnly.FromDateTime(now.UtcDateTime));
@@ -68,8 +68,10 @@ public static class SubmitRequisition
             throw DomainException.Conflict("duplicate_external_erp_id", $"A requisition with external ERP id '{draft.ExternalErpId}' already exists.");
         }
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
-            decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, requesterId, "requisition", requisition.Number,
+            decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, actor ?? requesterId, "requisition", requisition.Number,
             new { requisition_id = requisition.Id, routing, chain = requisition.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }) }), clock, ct);
+        // Supplier and budget checks may reject, hold or flag the routed requisition (a hold also stops an auto-approval).
+        await Checks.PreApprovalGate.OnSubmittedAsync(scope, requisition, active.Policy, actor ?? requesterId, clock, ct);
         if (requisition.Status == RequisitionStatus.AutoApproved)
             await Approvals.RequisitionApproved.OnApprovedAsync(scope, requisition, clock, ct);
         return new StoredRequisition(requisition, routingJson, now, now);
@@ -83,7 +85,6 @@ public static class SubmitRequisition
         else if (c.LegalEntityExists && c.CostCentreLegalEntity != draft.LegalEntity)
             e.Add("cost_centre", $"cost centre '{draft.CostCentre}' belongs to legal entity '{c.CostCentreLegalEntity}', not '{draft.LegalEntity}'");
         if (c.SupplierRiskTier is null) e.Add("supplier_id", $"unknown supplier '{draft.SupplierId}'");
-        else if (c.SupplierStatus == "blocked") e.Add("supplier_id", $"supplier '{draft.SupplierId}' is blocked");
         if (!c.RequesterExists) e.Add("requester", "the caller is not an active user of this tenant");
         e.ThrowIfAny();
     }

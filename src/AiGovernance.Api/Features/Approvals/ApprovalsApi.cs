@@ -40,7 +40,7 @@ public static class ApprovalsApi
             var r = s.Requisition;
             if (r.RequesterId == caller.UserId || r.ActiveStep is not { } step) continue;
             var open = step.OpenSlots().ToList();
-            var forWhom = open.Any(x => x.Approver.Admits(me)) ? null : delegators.FirstOrDefault(d => open.Any(x => x.Approver.Admits(d)))?.UserId;
+            var forWhom = open.Any(x => x.Admits(me)) ? null : delegators.FirstOrDefault(d => open.Any(x => x.Admits(d)))?.UserId;
             if (forWhom == r.RequesterId) continue;
             items.Add(new QueueItem(r.Id, r.Number, step.Index, step.Name, r.RequesterId, r.SupplierId, r.Category, r.Amount, r.Currency,
                 r.AmountInBase, r.BaseCurrency, r.Urgency.ToString().ToLowerInvariant(), step.DueAt, forWhom, s.CreatedAt));

@@ -1,0 +1,80 @@
+using AiGovernance.Core;
+using AiGovernance.Core.Approvals;
+using AiGovernance.Core.Policies;
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.Approvals;
+using AiGovernance.Data.Checks;
+using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Directory;
+using AiGovernance.Data.Policies;
+using AiGovernance.Data.Requisitions;
+using AiGovernance.Data.Tenancy;
+
+namespace AiGovernance.Data.Webhooks;
+
+/// <summary>
+/// Routes a requisition again after the ERP changed its lines: the amount changed, so the chain it was
+/// routed to may no longer be the right one. Uses the policy active now and runs the supplier and
+/// budget checks again, as a fresh submission would.
+/// </summary>
+public static class RerouteRequisition
+{
+    public sealed record Rerouted(Requisition Requisition, string RoutingJson, ApprovalPolicy Policy);
+
+    /// <summary>Builds the new chain and logs old and new amount and chain; the caller saves, then runs <see cref="CheckAsync"/>.</summary>
+    public static async Task<Rerouted> RouteAsync(TenantScope scope, Requisition current, IReadOnlyList<RequisitionLine> lines,
+        PolicyCache policies, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var context = await MasterData.LoadSubmissionContextAsync(scope, current.LegalEntity, current.CostCentre, current.SupplierId,
+            current.RequesterId, ct);
+        var active = await PolicyStore.GetActiveAsync(scope, policies, ct)
+            ?? throw DomainException.Unprocessable("no_active_policy", "This tenant has no active approval policy; an admin must upload and activate one.");
+        var input = new RoutingInput(lines.Sum(l => l.Amount), current.Currency, current.Category, current.LegalEntity, current.CostCentre,
+            context.SupplierRiskTier ?? throw DomainException.Unprocessable("supplier_unknown", $"Supplier '{current.SupplierId}' no longer exists."),
+            current.Urgency, DuplicateProbability: null, PriceVariancePct: null);
+        var decision = PolicyEvaluator.Route(active.Policy, input);
+        var notes = new List<string>();
+        var steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner, current.RequesterId, notes);
+
+        var next = current.Reroute(lines, decision.AmountInBase, decision.BaseCurrency, active.Info.Id, steps, decision.AutoApproved, now);
+        var explanation = notes.Count == 0 ? decision.Explanation : $"{decision.Explanation} {string.Join("; ", notes)}.";
+        var routing = new RoutingRecord(active.Info.Version, active.Info.Name, decision.AutoApproved, decision.AmountInBase,
+            decision.BaseCurrency, decision.MatchedRules, explanation, input, notes);
+
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.RequisitionRerouted, WebhookEvents.Actor,
+            "requisition", current.Number, new
+            {
+                requisition_id = current.Id,
+                reason = "lines changed by the ERP",
+                old_amount = current.Amount,
+                new_amount = next.Amount,
+                old_amount_base = current.AmountInBase,
+                new_amount_base = next.AmountInBase,
+                next.Currency,
+                status_before = current.Status,
+                status_after = next.Status,
+                voided_approvals = current.Steps.SelectMany(s => s.Slots).Count(s => s.Status == SlotStatus.Approved),
+                routing,
+                chain = next.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }),
+            }), clock, ct);
+        return new Rerouted(next, Json.Serialize(routing), active.Policy);
+    }
+
+    /// <summary>
+    /// The checks see the new amount (a budget that covered the old one may not cover this). A held
+    /// requisition is re-checked as a hold; an auto-approval takes effect only once no check holds it.
+    /// </summary>
+    public static async Task CheckAsync(TenantScope scope, Rerouted rerouted, TimeProvider clock, CancellationToken ct)
+    {
+        var r = rerouted.Requisition;
+        if (r.Status == RequisitionStatus.OnHold)
+        {
+            await PreApprovalGate.RecheckAsync(scope, [r.Id], WebhookEvents.Actor, "requisition_rerouted", clock, ct);
+            return;
+        }
+        await PreApprovalGate.OnSubmittedAsync(scope, r, rerouted.Policy, WebhookEvents.Actor, clock, ct);
+        if (r.Status == RequisitionStatus.AutoApproved)
+            await RequisitionApproved.OnApprovedAsync(scope, r, clock, ct);
+    }
+}

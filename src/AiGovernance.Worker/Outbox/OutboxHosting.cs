@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiGovernance.Worker.Outbox;
+
+public static class OutboxHosting
+{
+    /// <summary>The outbox dispatcher, its options and the named HTTP client it posts with.</summary>
+    public static IHostApplicationBuilder AddOutboxDispatcher(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName)
+            .Configure<IConfiguration>((o, c) => o.DefaultEndpoint ??= c[OutboxOptions.DefaultEndpointKey] is { Length: > 0 } url ? url : null)
+            .Validate(o => o.MaxDelay >= o.BaseDelay, "Governance:Outbox:MaxDelay must be at least BaseDelay.")
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(OutboxOptions.HttpClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<OutboxOptions>>().Value.RequestTimeout)
+            // A signed PO is never forwarded to wherever a redirect points; a 3xx counts as a failed attempt.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        builder.Services.TryAddSingleton<OutboxJitter>();
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddSingleton<IJobHandler, OutboxDispatcher>();
+        return builder;
+    }
+}
