@@ -23,4 +23,18 @@ public sealed partial class Requisition
         Status = RequisitionStatus.OnHold;
         return reason;
     }
+
+    /// <summary>
+    /// A person lifts the AI hold (the duplicate turned out not to be one, say). Other holds stay; once
+    /// none is left, the chain continues where it stood.
+    /// </summary>
+    public bool ReleaseAiHold()
+    {
+        if (Status != RequisitionStatus.OnHold || HoldReasons.All(r => r.Code != AiHoldCode))
+            throw DomainException.Conflict("no_ai_hold", $"Requisition {Number} is not on hold for an AI recommendation.");
+        HoldReasons.RemoveAll(r => r.Code == AiHoldCode);
+        if (HoldReasons.Count > 0) return false;
+        Status = RequisitionStatus.PendingApproval;
+        return true;
+    }
 }

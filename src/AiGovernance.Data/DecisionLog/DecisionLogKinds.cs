@@ -27,6 +27,7 @@ public static class DecisionLogKinds
     public const string RequisitionRerouted = "requisition_rerouted";
     public const string IntegrationChanged = "integration_changed";
     public const string PoReleased = "po_released";
+    public const string OutboxDelivered = "outbox_delivered";
     public const string OutboxDeadLettered = "outbox_dead_lettered";
     public const string OutboxRedelivered = "outbox_redelivered";
     public const string CheckRejected = "check_rejected";

@@ -15,7 +15,7 @@ public static class RequisitionStore
     private const string Columns = """
         id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category, currency, urgency,
         needed_by, lines::text, attachments::text, external_erp_id, amount, amount_base, base_currency, status,
-        policy_version_id, routing::text, steps::text, version, created_at, updated_at
+        policy_version_id, routing::text, steps::text, version, created_at, updated_at, hold_reasons::text, flags::text
         """;
 
     public static async Task<string> NextNumberAsync(TenantScope scope, CancellationToken ct)
@@ -168,6 +168,8 @@ public static class RequisitionStore
                 PolicyVersionId = r.GetInt64(18),
                 Steps = Json.Deserialize<List<ApprovalStep>>(r.GetString(20)),
                 Version = r.GetInt32(21),
+                HoldReasons = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(24)),
+                Flags = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(25)),
             };
             list.Add(new StoredRequisition(req, r.GetString(19), r.GetFieldValue<DateTimeOffset>(22), r.GetFieldValue<DateTimeOffset>(23)));
         }

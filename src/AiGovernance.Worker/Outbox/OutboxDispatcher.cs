@@ -43,7 +43,9 @@ public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender s
         if (outcome.Delivered)
         {
             await OutboxStore.MarkDeliveredAsync(scope, id, now, ct);
-            await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.PoReleased, Actor, subjectType, subjectId,
+            // Every topic goes to the tenant's one integration endpoint (events carry their topic); only a PO release is a release.
+            var kind = message.Topic == "purchase_order.released" ? DecisionLogKinds.PoReleased : DecisionLogKinds.OutboxDelivered;
+            await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(kind, Actor, subjectType, subjectId,
                 new { message_id = id, message.Topic, message.IdempotencyKey, requisition_id = message.SubjectId, endpoint, status_code = outcome.StatusCode,
                     attempt = message.Attempts + 1 }), clock, ct);
             await scope.CommitAsync(ct);
@@ -69,7 +71,7 @@ public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender s
         return new JobResult.RetryAt(next);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "po_released: outbox message {MessageId} ({IdempotencyKey}) delivered on attempt {Attempt}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} ({IdempotencyKey}) delivered on attempt {Attempt}")]
     private static partial void LogDelivered(ILogger logger, Guid messageId, string idempotencyKey, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} attempt {Attempt} failed ({Error}); next attempt at {NextAttemptAt}")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiGovernance.Core.Approvals;
+using AiGovernance.Core.Checks;
 using AiGovernance.Core.Requisitions;
 using AiGovernance.Data.Requisitions;
 
@@ -27,6 +28,8 @@ public sealed record RequisitionView(
     JsonElement Routing,
     IReadOnlyList<StepView> Steps,
     IReadOnlyList<string> NextApprovers,
+    IReadOnlyList<CheckReason> HoldReasons,
+    IReadOnlyList<CheckReason> Flags,
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
@@ -38,16 +41,20 @@ public sealed record RequisitionView(
             r.Category, r.Currency, r.Urgency.ToSnakeCase(), r.NeededBy, r.Amount, r.AmountInBase, r.BaseCurrency, r.ExternalErpId,
             r.Lines, r.Attachments, JsonDocument.Parse(s.RoutingJson).RootElement.Clone(),
             r.Steps.Select(StepView.From).ToList(),
-            r.Status == RequisitionStatus.PendingApproval && r.ActiveStep is { } a ? a.OpenSlots().Select(x => x.Approver.ToString()).Distinct().ToList() : [],
+            r.Status == RequisitionStatus.PendingApproval && r.ActiveStep is { } a
+                ? a.OpenSlots().SelectMany(x => x.EscalatedTo is { } e ? new[] { x.Approver.ToString(), e.ToString() } : [x.Approver.ToString()]).Distinct().ToList()
+                : [],
+            r.HoldReasons, r.Flags,
             r.Version, s.CreatedAt, s.UpdatedAt);
     }
 }
 
 public sealed record StepView(int Index, string Name, string Mode, int Quorum, string Status, DateTimeOffset? ActivatedAt, DateTimeOffset? DueAt,
-    string? EscalateTo, IReadOnlyList<SlotView> Approvers)
+    string? EscalateTo, DateTimeOffset? ReminderSentAt, DateTimeOffset? EscalatedAt, IReadOnlyList<SlotView> Approvers)
 {
     public static StepView From(ApprovalStep s) => new(s.Index, s.Name, s.Mode.ToSnakeCase(), s.Quorum, s.Status.ToSnakeCase(), s.ActivatedAt, s.DueAt,
-        s.EscalateTo?.ToString(), s.Slots.Select(x => new SlotView(x.Approver.ToString(), x.Status.ToSnakeCase(), x.DecidedBy, x.OnBehalfOf, x.DecidedAt, x.Comment)).ToList());
+        s.EscalateTo?.ToString(), s.ReminderSentAt, s.EscalatedAt,
+        s.Slots.Select(x => new SlotView(x.Approver.ToString(), x.EscalatedTo?.ToString(), x.Status.ToSnakeCase(), x.DecidedBy, x.OnBehalfOf, x.DecidedAt, x.Comment)).ToList());
 }
 
-public sealed record SlotView(string Approver, string Status, string? DecidedBy, string? OnBehalfOf, DateTimeOffset? DecidedAt, string? Comment);
+public sealed record SlotView(string Approver, string? EscalatedTo, string Status, string? DecidedBy, string? OnBehalfOf, DateTimeOffset? DecidedAt, string? Comment);

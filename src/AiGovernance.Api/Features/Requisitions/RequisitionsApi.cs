@@ -26,6 +26,7 @@ public static class RequisitionsApi
         g.MapGet("/{id:guid}", Get).WithName("GetRequisition").ProducesProblem(404);
         g.MapPost("/{id:guid}/decisions", Decide).WithName("DecideOnRequisition");
         g.MapPost("/{id:guid}/information", ProvideInformation).WithName("ProvideInformation");
+        g.MapPost("/{id:guid}/release-hold", ReleaseHold).WithName("ReleaseAiHold");
         return g;
     }
 
@@ -119,6 +120,23 @@ public static class RequisitionsApi
         if (string.IsNullOrWhiteSpace(request.Comment)) throw ValidationFailedException.Single("comment", "is required: say what information you added");
         await using var scope = await db.BeginAsync(caller, ct);
         var stored = await DecideOnRequisition.ProvideInformationAsync(scope, caller.UserId, id, request.Comment, clock, ct);
+        await scope.CommitAsync(ct);
+        return TypedResults.Ok(RequisitionView.From(stored));
+    }
+
+    public sealed record ReleaseHoldRequest(string? Reason);
+
+    /// <summary>Lifts the hold an accepted AI recommendation placed; supplier and budget holds lift only when their data changes.</summary>
+    public static async Task<Ok<RequisitionView>> ReleaseHold(Guid id, ReleaseHoldRequest request, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (!caller.IsInAnyRole(Roles.Reviewer, Roles.ProcurementOps, Roles.Admin))
+            throw DomainException.Forbidden("role_required", "Releasing a hold needs one of the roles: reviewer, procurement_ops, admin.");
+        if (caller.Roles.Contains(Roles.Agent) || caller.Roles.Contains(Roles.Erp))
+            throw DomainException.Forbidden("service_account_cannot_decide", "Service accounts cannot release holds.");
+        if (string.IsNullOrWhiteSpace(request.Reason)) throw ValidationFailedException.Single("reason", "is required: say why the hold no longer applies");
+        await using var scope = await db.BeginAsync(caller, ct);
+        var stored = await AiGovernance.Data.Recommendations.ReleaseAiHold.ExecuteAsync(scope, caller.UserId, id, request.Reason, clock, ct);
         await scope.CommitAsync(ct);
         return TypedResults.Ok(RequisitionView.From(stored));
     }
