@@ -66,6 +66,14 @@ public static class BenchCommand
             var settings = new BenchSettings(levels, warm, measured, perLevel > 0 ? perLevel : null);
             var rows = await BenchRun.RunAsync(settings, owner, tenant, http, pg, Progress, ct);
             BenchReport.Print(Console.Out, rows, host is null ? baseAddress.ToString() : $"in-process API at {baseAddress}", pgUnavailable);
+            // The bench tenant's PO releases and SLA timers would otherwise wait in the shared job queue for any
+            // worker (or test runner) pointed at this database; the requisitions and the log stay, the jobs go.
+            await using (var cleanup = owner.CreateCommand("DELETE FROM jobs WHERE tenant_id = $1"))
+            {
+                cleanup.Parameters.AddWithValue(tenant.Id);
+                var removed = await cleanup.ExecuteNonQueryAsync(ct);
+                Progress($"removed {removed} queued jobs of the bench tenant");
+            }
             Console.WriteLine($"bench tenant: {tenant.Slug} ({tenant.Id}); its requisitions and decision log stay in the database");
             return rows.Any(r => r.Approvals.Approvals == 0) ? 2 : 0;
         });

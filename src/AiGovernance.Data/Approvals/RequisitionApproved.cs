@@ -11,8 +11,10 @@ public static class RequisitionApproved
 {
     public static async Task OnApprovedAsync(TenantScope scope, Requisition requisition, TimeProvider clock, CancellationToken ct)
     {
-        await Checks.BudgetCommitment.OnApprovedAsync(scope, requisition, clock, ct);
         await Outbox.PurchaseOrderRelease.EnqueueAsync(scope, requisition, clock, ct);
         await Reviews.PostReviews.OpenIfRequiredAsync(scope, requisition, clock, ct);
+        // Last: the budget row is shared by every approval of the cost centre, and its lock is held from
+        // here to the commit, so nothing else should run while it is held.
+        await Checks.BudgetCommitment.OnApprovedAsync(scope, requisition, clock, ct);
     }
 }

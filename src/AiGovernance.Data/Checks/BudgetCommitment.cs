@@ -18,7 +18,8 @@ public static class BudgetCommitment
     {
         var now = clock.GetUtcNow();
         var period = BudgetPeriod.For(r.NeededBy, DateOnly.FromDateTime(now.UtcDateTime));
-        var budget = await BudgetStore.GetAsync(scope, r.CostCentre, period, forUpdate: true, ct);
+        // No FOR UPDATE here: the increment below is atomic and takes the row lock only at the last moment.
+        var budget = await BudgetStore.GetAsync(scope, r.CostCentre, period, forUpdate: false, ct);
         decimal? delta = budget is null ? null : await InBudgetCurrencyAsync(scope, r, budget.Currency.Trim(), ct);
         var after = budget is not null && delta is { } d ? await BudgetStore.AddCommittedAsync(scope, r.CostCentre, period, d, now, ct) : budget;
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.BudgetCommitted, "system", "budget", $"{r.CostCentre}/{period}", new
