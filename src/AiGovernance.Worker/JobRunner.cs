@@ -15,11 +15,12 @@ public sealed partial class JobRunner(NpgsqlDataSource db, IEnumerable<IJobHandl
 {
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
 
-    public async Task<int> RunDueAsync(CancellationToken ct)
+    /// <summary>One pass; <paramref name="onlyTenant"/> (else Governance:Worker:TenantId) limits it to one tenant's jobs.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct, Guid? onlyTenant = null)
     {
         if (_handlers.Count == 0) return 0;
         var o = options.Value;
-        var jobs = await JobQueue.ClaimAsync(db, _handlers.Keys.ToList(), clock.GetUtcNow(), o.Lease, o.BatchSize, ct);
+        var jobs = await JobQueue.ClaimAsync(db, _handlers.Keys.ToList(), clock.GetUtcNow(), o.Lease, o.BatchSize, ct, onlyTenant ?? o.TenantId);
         foreach (var job in jobs)
         {
             try

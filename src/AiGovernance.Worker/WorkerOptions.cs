@@ -16,4 +16,6 @@ public sealed class WorkerOptions
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Serve only this tenant's jobs (a dedicated worker for a large client); empty = all tenants.</summary>
+    public Guid? TenantId { get; set; }
 }

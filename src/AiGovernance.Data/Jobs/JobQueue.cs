@@ -39,15 +39,19 @@ public static class JobQueue
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Claims up to <paramref name="limit"/> due jobs of the given kinds for <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due jobs of the given kinds for <paramref name="lease"/>;
+    /// <paramref name="tenantId"/> restricts the claim to one tenant (a dedicated worker, or a test).
+    /// </summary>
     public static async Task<IReadOnlyList<ClaimedJob>> ClaimAsync(NpgsqlDataSource db, IReadOnlyList<string> kinds, DateTimeOffset now,
-        TimeSpan lease, int limit, CancellationToken ct)
+        TimeSpan lease, int limit, CancellationToken ct, Guid? tenantId = null)
     {
         await using var cmd = db.CreateCommand("""
             UPDATE jobs SET locked_until = $3, attempts = attempts + 1
             WHERE id IN (
                 SELECT id FROM jobs
                 WHERE kind = ANY($1) AND due_at <= $2 AND (locked_until IS NULL OR locked_until <= $2)
+                  AND ($5::uuid IS NULL OR tenant_id = $5)
                 ORDER BY due_at
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED)
@@ -57,6 +61,7 @@ public static class JobQueue
         cmd.Parameters.AddWithValue(now);
         cmd.Parameters.AddWithValue(now + lease);
         cmd.Parameters.AddWithValue(limit);
+        cmd.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Uuid, tenantId is { } t ? t : DBNull.Value);
         var list = new List<ClaimedJob>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

@@ -85,7 +85,7 @@ public sealed class OutboxTestHost : IAsyncDisposable
     public async Task RunUntilIdleAsync(JobRunner? runner = null)
     {
         for (var pass = 0; pass < 200; pass++)
-            if (await (runner ?? Runner).RunDueAsync(CancellationToken.None) == 0) return;
+            if (await (runner ?? Runner).RunDueAsync(CancellationToken.None, Tenant.Id) == 0) return;
         throw new InvalidOperationException("the job runner never ran out of due jobs");
     }
 

@@ -31,12 +31,12 @@ public sealed class RecommendationExpiryTests(ApiFixture fixture)
             Options.Create(new WorkerOptions()), NullLogger<JobRunner>.Instance);
 
         clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        await runner.RunDueAsync(CancellationToken.None);
+        await runner.RunDueAsync(CancellationToken.None, tenant.Id);
         using var grace = tenant.As("u-grace");
         Assert.Equal("pending", (await grace.GetRecommendationAsync(rec)).Str("status"));
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.True(await runner.RunDueAsync(CancellationToken.None) >= 1);
+        Assert.True(await runner.RunDueAsync(CancellationToken.None, tenant.Id) >= 1);
 
         var expired = await grace.GetRecommendationAsync(rec);
         Assert.Equal("expired", expired.Str("status"));

@@ -45,7 +45,7 @@ public sealed class SlaTestHost : IAsyncDisposable
     public async Task RunUntilIdleAsync()
     {
         for (var pass = 0; pass < 200; pass++)
-            if (await Runner.RunDueAsync(CancellationToken.None) == 0) return;
+            if (await Runner.RunDueAsync(CancellationToken.None, Tenant.Id) == 0) return;
         throw new InvalidOperationException("the job runner never ran out of due jobs");
     }
 
