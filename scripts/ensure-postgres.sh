@@ -115,7 +115,7 @@ ensure_database() {
     "${psql[@]}" -d postgres -c "CREATE DATABASE $db OWNER aigov_owner" >/dev/null
   fi
   # Extensions need a superuser; the schema itself is created by 'aigov migrate' as the owner.
-  "${psql[@]}" -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector" >/dev/null
   unset PGPASSWORD
 }
 
