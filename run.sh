@@ -12,6 +12,8 @@ if [ -z "${ConnectionStrings__Governance:-}" ]; then
   ensure_database aigov
   connection_strings_for aigov
   export Governance__Auth__SigningKey="${Governance__Auth__SigningKey:-$AIGOV_JWT_KEY}"
+  # The embedded setup is for development on one machine: a local ERP stub on loopback is fine.
+  export Governance__Outbox__AllowPrivateEndpoints="${Governance__Outbox__AllowPrivateEndpoints:-true}"
 else
   echo "[run] using ConnectionStrings__Governance from the environment" >&2
   : "${Governance__Auth__SigningKey:?set Governance__Auth__SigningKey (32+ chars) or Governance__Auth__Authority}"

@@ -71,6 +71,22 @@ public static class ApiHosting
                 NameClaimType = "sub",
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            if (a.TenantClaim != "tid")
+            {
+                // Requests are scoped by "tid"; with another configured claim, only that claim's value may set it.
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = ctx =>
+                    {
+                        if (ctx.Principal?.Identity is System.Security.Claims.ClaimsIdentity id)
+                        {
+                            foreach (var c in id.FindAll("tid").ToList()) id.RemoveClaim(c);
+                            if (id.FindFirst(a.TenantClaim) is { } tenant) id.AddClaim(new System.Security.Claims.Claim("tid", tenant.Value));
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            }
             if (!string.IsNullOrEmpty(a.Authority)) jwt.Authority = a.Authority;
             else jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(a.SigningKey!));
         });

@@ -11,6 +11,16 @@ public sealed record Caller(string UserId, Guid TenantId, IReadOnlySet<string> R
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(Roles.Contains);
 
+    /// <summary>
+    /// AI agents and the ERP act through recommendations and events, never as a deciding person, whatever
+    /// other roles their token carries.
+    /// </summary>
+    public void RequirePerson()
+    {
+        if (Roles.Contains(AiGovernance.Api.Infrastructure.Roles.Agent) || Roles.Contains(AiGovernance.Api.Infrastructure.Roles.Erp))
+            throw DomainException.Forbidden("service_account_cannot_decide", "Service accounts (agent, erp) cannot decide; a person must.");
+    }
+
     public static Caller From(ClaimsPrincipal user)
     {
         var sub = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -28,6 +28,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } b => Problem(415, "unsupported_media_type", b.Message),
             BadHttpRequestException b => Problem(400, "bad_request", b.InnerException is System.Text.Json.JsonException j ? "The request body is not valid JSON for this endpoint: " + j.Message : b.Message),
             System.Text.Json.JsonException j => Problem(400, "malformed_json", "The request body is not valid JSON for this endpoint: " + j.Message),
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.NumericValueOutOfRange } => Problem(422, "value_out_of_range", "A number in the request is too large to store (amounts are limited to 16 digits before the decimal point)."),
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter or "22P05" } => Problem(422, "invalid_characters", "The request contains characters that cannot be stored (for example NUL)."),
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => Problem(409, "conflict", "The request conflicts with a concurrent change; retry it."),
             _ => null,
         };
         if (problem is null)

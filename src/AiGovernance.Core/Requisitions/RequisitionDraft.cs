@@ -19,6 +19,8 @@ public sealed partial record RequisitionDraft(
     string? ExternalErpId)
 {
     public const int MaxLines = 500;
+    /// <summary>Largest total the store keeps exactly (numeric(18,2)), with headroom for currency conversion.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
 
     public decimal Amount => Lines.Sum(l => l.Amount);
 
@@ -48,6 +50,8 @@ public sealed partial record RequisitionDraft(
                 if (l.UnitPrice < 0) e.Add($"lines[{i}].unit_price", "must not be negative");
                 if (l.Quantity > 1_000_000_000m || l.UnitPrice > 1_000_000_000m) e.Add($"lines[{i}]", "quantity and unit_price must be at most 1,000,000,000");
             }
+            if (!e.Any && Lines.Sum(l => l.Quantity * l.UnitPrice) > MaxAmount)
+                e.Add("lines", $"the total must be at most {MaxAmount:N0}");
         }
         for (var i = 0; i < (Attachments?.Count ?? 0); i++)
             Required(e, $"attachments[{i}].file_name", Attachments![i]?.FileName);

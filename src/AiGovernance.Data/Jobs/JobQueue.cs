@@ -19,7 +19,7 @@ public static class JobQueue
     {
         await using var cmd = new NpgsqlCommand("""
             INSERT INTO jobs (tenant_id, kind, subject_id, due_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at, locked_until = NULL
+            ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET due_at = excluded.due_at, locked_until = NULL
             """, conn, tx);
         cmd.Parameters.AddWithValue(tenantId);
         cmd.Parameters.AddWithValue(kind);
@@ -33,9 +33,10 @@ public static class JobQueue
 
     public static async Task CancelAsync(Tenancy.TenantScope scope, string kind, string subjectId, CancellationToken ct)
     {
-        await using var cmd = scope.Command("DELETE FROM jobs WHERE kind = $1 AND subject_id = $2");
+        await using var cmd = scope.Command("DELETE FROM jobs WHERE tenant_id = $3 AND kind = $1 AND subject_id = $2");
         cmd.Parameters.AddWithValue(kind);
         cmd.Parameters.AddWithValue(subjectId);
+        cmd.Parameters.AddWithValue(scope.TenantId);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -26,11 +26,7 @@ public static class PolicyStore
         if (!parsed.IsValid) throw new PolicyInvalidException(parsed.Errors);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)));
         // Serialize uploads per tenant so version numbers stay gap-free and unique.
-        await using (var lockCmd = scope.Command("SELECT pg_advisory_xact_lock(hashtext('policy:' || $1::text))"))
-        {
-            lockCmd.Parameters.AddWithValue(scope.TenantId.ToString());
-            await lockCmd.ExecuteNonQueryAsync(ct);
-        }
+        await LockPoliciesAsync(scope, ct);
         var existing = (await ListAsync(scope, ct)).FirstOrDefault(v => v.Sha256 == sha);
         if (existing is not null) return existing; // the same document uploaded again is the same version
         await using var cmd = scope.Command($"""
@@ -65,6 +61,7 @@ public static class PolicyStore
 
     public static async Task<PolicyVersionInfo> ActivateAsync(TenantScope scope, int version, string actor, TimeProvider clock, CancellationToken ct)
     {
+        await LockPoliciesAsync(scope, ct);
         var all = await ListAsync(scope, ct);
         var target = all.FirstOrDefault(v => v.Version == version)
             ?? throw DomainException.NotFound("policy_version_not_found", $"Policy version {version} does not exist.");
@@ -102,6 +99,14 @@ public static class PolicyStore
         if (!await r.ReadAsync(ct)) return null;
         var info = Read(r);
         return new ActivePolicy(info, cache.GetOrParse(info.Id, r.GetString(8)));
+    }
+
+    /// <summary>One policy change per tenant at a time (uploads number versions; activations swap the active one).</summary>
+    private static async Task LockPoliciesAsync(TenantScope scope, CancellationToken ct)
+    {
+        await using var lockCmd = scope.Command("SELECT pg_advisory_xact_lock(hashtext('policy:' || $1::text))");
+        lockCmd.Parameters.AddWithValue(scope.TenantId.ToString());
+        await lockCmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<List<PolicyVersionInfo>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)

@@ -18,7 +18,16 @@ public static class OutboxHosting
         builder.Services.AddHttpClient(OutboxOptions.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<OutboxOptions>>().Value.RequestTimeout)
             // A signed PO is never forwarded to wherever a redirect points; a 3xx counts as a failed attempt.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<OutboxOptions>>().Value.AllowPrivateEndpoints;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    ConnectCallback = (context, ct) => EndpointGuard.ConnectAsync(context, allowPrivate, ct),
+                };
+            });
         builder.Services.TryAddSingleton<OutboxJitter>();
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddSingleton<IJobHandler, OutboxDispatcher>();

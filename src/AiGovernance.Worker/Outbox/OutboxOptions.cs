@@ -20,6 +20,8 @@ public sealed class OutboxOptions
     /// <summary>Per request; keep it well below the worker lease so a slow ERP never outlives the claim.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Allow endpoints on loopback or private networks (development and tests); off in production.</summary>
+    public bool AllowPrivateEndpoints { get; set; }
     /// <summary>Bound from <see cref="DefaultEndpointKey"/>.</summary>
     public string? DefaultEndpoint { get; set; }
 }

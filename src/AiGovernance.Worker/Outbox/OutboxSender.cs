@@ -44,9 +44,8 @@ public sealed class OutboxSender(IHttpClientFactory httpClients, TimeProvider cl
         {
             using var response = await httpClients.CreateClient(OutboxOptions.HttpClientName).SendAsync(request, ct);
             if (response.IsSuccessStatusCode) return new SendOutcome(true, (int)response.StatusCode, null);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            return SendOutcome.Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {(text.Length > 300 ? text[..300] : text)}".TrimEnd(' ', ':'),
-                (int)response.StatusCode);
+            // Only the status: the body of whatever answered is not ours to show to tenant users.
+            return SendOutcome.Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), (int)response.StatusCode);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

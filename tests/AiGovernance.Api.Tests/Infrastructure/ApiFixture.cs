@@ -50,6 +50,8 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             b.UseEnvironment("Testing");
             b.UseSetting("Governance:Logging:Directory", Path.Combine(Path.GetTempPath(), "aigov-api-tests-logs"));
+            // The tests' ERP receivers listen on loopback.
+            b.UseSetting("Governance:Outbox:AllowPrivateEndpoints", "true");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
 

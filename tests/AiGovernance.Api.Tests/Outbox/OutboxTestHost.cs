@@ -97,7 +97,9 @@ public sealed class OutboxTestHost : IAsyncDisposable
         var body = TestApi.Requisition(amount);
         body["needed_by"] = Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         body["external_erp_id"] = "ERP-" + Guid.NewGuid().ToString("N")[..10];
-        var req = await anna.SubmitAsync(body);
+        body["requester_id"] = "u-anna";
+        using var erp = Tenant.As("svc-erp", "erp");
+        var req = await erp.SubmitAsync(body);
         if (req.Status() == "auto_approved") return req;
         return (await (await david.DecideAsync(req, "approve", 0)).ReadAsync(HttpStatusCode.OK)).GetProperty("requisition");
     }

@@ -119,7 +119,7 @@ public sealed class SlaTestHost : IAsyncDisposable
     public async Task ForceJobDueAsync(JsonElement requisition)
     {
         await using var cmd = Tenant.Fixture.OwnerDb.CreateCommand(
-            "INSERT INTO jobs (tenant_id, kind, subject_id, due_at) VALUES ($1, 'sla', $2, $3) ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = $3, locked_until = NULL");
+            "INSERT INTO jobs (tenant_id, kind, subject_id, due_at) VALUES ($1, 'sla', $2, $3) ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET due_at = $3, locked_until = NULL");
         cmd.Parameters.AddWithValue(Tenant.Id);
         cmd.Parameters.AddWithValue(requisition.Id().ToString());
         cmd.Parameters.AddWithValue(Clock.GetUtcNow());

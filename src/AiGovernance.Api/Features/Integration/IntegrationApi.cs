@@ -72,6 +72,9 @@ public static class IntegrationApi
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw ValidationFailedException.Single("url", "must be an absolute http or https URL");
         if (request.Url!.Length > 2000) throw ValidationFailedException.Single("url", "must be at most 2000 characters");
+        if (AiGovernance.Worker.Outbox.EndpointGuard.NamesPrivateHost(uri)
+            && !http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AiGovernance.Worker.Outbox.OutboxOptions>>().Value.AllowPrivateEndpoints)
+            throw ValidationFailedException.Single("url", "must not point at a loopback or private network address");
         await using var scope = await db.BeginAsync(caller, ct);
         await IntegrationSettings.SetErpEndpointAsync(scope, request.Url, caller.UserId, clock, ct);
         await scope.CommitAsync(ct);

@@ -48,6 +48,9 @@ public static class RequisitionsApi
                 throw ValidationFailedException.Single("requester_id", "only the ERP service account may submit on behalf of another user");
             requester = onBehalf;
         }
+        // The ERP's own id joins its records to ours (updates, PO release): only the ERP may set it.
+        if (request.ExternalErpId is not null && !caller.Roles.Contains(Roles.Erp))
+            throw ValidationFailedException.Single("external_erp_id", "only the ERP service account may set the ERP's requisition id");
         var key = http.Request.Headers[IdempotencyHeader].FirstOrDefault();
         if (key is { Length: > 255 }) throw ValidationFailedException.Single(IdempotencyHeader, "must be at most 255 characters");
 
@@ -100,6 +103,7 @@ public static class RequisitionsApi
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
+        caller.RequirePerson();
         if (!EnumNames.TryParseSnake<DecisionKind>(request.Decision, out var kind))
             throw ValidationFailedException.Single("decision", "must be one of approve, reject, request_info");
         if (kind != DecisionKind.Approve && string.IsNullOrWhiteSpace(request.Comment))

@@ -45,6 +45,7 @@ public static class ReviewsApi
         CancellationToken ct)
     {
         var caller = PoliciesApi.RequireAny(http, Completers);
+        caller.RequirePerson();
         await using var scope = await db.BeginAsync(caller, ct);
         var review = await PostReviews.CompleteAsync(scope, id, caller.UserId, request.Outcome, request.Comment, clock, ct);
         await scope.CommitAsync(ct);

@@ -99,7 +99,9 @@ public static partial class WebhooksApi
         TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         LogRejected(logger, tenantId, code);
-        await WebhookEvents.LogRejectionAsync(db, tenantId, code, reason, bodySha, http.Connection.RemoteIpAddress?.ToString(), clock, ct);
+        if (http.RequestServices.GetRequiredService<RejectionLogBudget>().TryTake(tenantId, out var suppressed))
+            await WebhookEvents.LogRejectionAsync(db, tenantId, code, suppressed > 0 ? $"{reason} ({suppressed} earlier rejections this minute were not logged here)" : reason,
+                bodySha, http.Connection.RemoteIpAddress?.ToString(), clock, ct);
         return Unauthorized(code, reason);
     }
 
