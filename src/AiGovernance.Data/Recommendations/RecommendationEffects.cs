@@ -26,7 +26,7 @@ public static class RecommendationEffects
     {
         if (stored?.Requisition is not { } r) return RecommendationEffect.NotApplied($"requisition {rec.SubjectId} no longer exists");
         if (!r.CanTakeAiHold)
-            return RecommendationEffect.NotApplied($"requisition {r.Number} is {r.Status.ToSnakeCase()}; only pending_approval or info_requested requisitions can be put on hold");
+            return RecommendationEffect.NotApplied($"requisition {r.Number} is {r.Status.ToSnakeCase()}; only pending_approval requisitions can be put on hold");
 
         var before = r.Status;
         var text = TextOf(rec.EffectivePayload) ?? $"AI recommendation '{rec.Kind}' from {rec.Producer.Name} accepted by {deciderId}";

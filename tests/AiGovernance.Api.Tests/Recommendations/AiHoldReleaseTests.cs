@@ -48,4 +48,19 @@ public sealed class AiHoldReleaseTests(ApiFixture fixture)
         await noReason.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validation_failed");
         await requester.ProblemAsync(HttpStatusCode.Forbidden, "role_required");
     }
+
+    [Fact]
+    public async Task A_requisition_waiting_for_information_is_not_put_on_ai_hold()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        using var anna = tenant.As("u-anna");
+        var req = await anna.SubmitAsync(TestApi.Requisition(1_000m));
+        await (await tenant.As("u-david").DecideAsync(req, "request_info", 0, "which site?")).ReadAsync(HttpStatusCode.OK);
+        var rec = await tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id()));
+
+        var accepted = await (await tenant.As("u-grace").DecideOnAsync(rec, "accept")).ReadAsync(HttpStatusCode.OK);
+
+        Assert.False(accepted.GetProperty("effect").GetProperty("applied").GetBoolean());
+        Assert.Equal("info_requested", (await anna.GetRequisitionAsync(req)).Status());
+    }
 }
