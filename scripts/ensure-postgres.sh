@@ -51,7 +51,7 @@ build_pgvector() {
 }
 
 # Postgres refuses to run as root; as root the cluster belongs to the 'postgres' user.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 start_cluster() {
   local data="$ROOT/.data/pg"
