@@ -22,7 +22,7 @@ public static class DataHostingExtensions
                 "otherwise set ConnectionStrings__Governance.");
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<PolicyCache>();
+        builder.Services.AddSingleton(PolicyCache.Shared);
         return builder;
     }
 

@@ -58,7 +58,7 @@ public static class BenchTenant
     /// </summary>
     public static async Task<List<Guid>> SubmitPendingAsync(NpgsqlDataSource owner, TenantRecord tenant, int count, Action<string> progress, CancellationToken ct)
     {
-        var policies = new PolicyCache();
+        var policies = PolicyCache.Shared;
         var ids = new Guid[count];
         var next = -1;
         var done = 0;

@@ -37,7 +37,7 @@ internal sealed partial class PolicyReader
         var code = Text(node, path);
         if (code is null)
             return null;
-        if (CurrencyCode().IsMatch(code))
+        if (CurrencyCode.IsValid(code))
             return code;
         Error(node, path, $"currency code '{code}' must be 3 upper-case letters (ISO 4217), e.g. EUR");
         return null;
@@ -157,7 +157,4 @@ internal sealed partial class PolicyReader
         Error(field.Value, field.Path, $"probability must be between 0 and 1, got {number}");
         return false;
     }
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyCode();
 }

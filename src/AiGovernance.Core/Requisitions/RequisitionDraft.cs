@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace AiGovernance.Core.Requisitions;
 
 /// <summary>
 /// What a requester or the ERP submits. Status, approvers and amounts are not part of it: they are
 /// derived, so no request can set them (no mass assignment).
 /// </summary>
-public sealed partial record RequisitionDraft(
+public sealed record RequisitionDraft(
     string LegalEntity,
     string CostCentre,
     string SupplierId,
@@ -32,7 +30,7 @@ public sealed partial record RequisitionDraft(
         Required(e, "cost_centre", CostCentre);
         Required(e, "supplier_id", SupplierId);
         Required(e, "category", Category);
-        if (Currency is null || !CurrencyCode().IsMatch(Currency)) e.Add("currency", "must be a 3-letter ISO 4217 code in capitals, e.g. EUR");
+        if (!CurrencyCode.IsValid(Currency)) e.Add("currency", "must be a 3-letter ISO 4217 code in capitals, e.g. EUR");
         if (NeededBy is { } d && d < today) e.Add("needed_by", $"must not be in the past (today is {today:yyyy-MM-dd})");
         if (ExternalErpId is { Length: > 100 }) e.Add("external_erp_id", "must be at most 100 characters");
         if (Lines is null || Lines.Count == 0) e.Add("lines", "at least one line is required");
@@ -64,7 +62,4 @@ public sealed partial record RequisitionDraft(
         else if (value.Length > 200 && !field.EndsWith("description", StringComparison.Ordinal)) e.Add(field, "must be at most 200 characters");
         else if (value.Length > 2000) e.Add(field, "must be at most 2000 characters");
     }
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyCode();
 }

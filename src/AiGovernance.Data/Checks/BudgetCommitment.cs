@@ -12,8 +12,6 @@ namespace AiGovernance.Data.Checks;
 /// </summary>
 public static class BudgetCommitment
 {
-    private static readonly PolicyCache ParsedPolicies = new();
-
     public static async Task OnApprovedAsync(TenantScope scope, Requisition r, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -44,7 +42,7 @@ public static class BudgetCommitment
     {
         if (currency == r.BaseCurrency) return r.AmountInBase;
         if (currency == r.Currency) return r.Amount;
-        var policy = (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, ParsedPolicies, ct))!.Policy;
+        var policy = (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, PolicyCache.Shared, ct))!.Policy;
         return policy.Rates.TryGetValue(currency, out var rate) ? Math.Round(r.AmountInBase / rate, 2, MidpointRounding.AwayFromZero) : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AiGovernance.Core;
 using AiGovernance.Core.Checks;
 using AiGovernance.Data.DecisionLog;
@@ -17,7 +16,7 @@ public sealed record MasterDataChangeResult(string Status, string Subject, long 
 /// newer than the stored one is ignored. Requisitions waiting for the changed data are re-checked in the
 /// same transaction, so a release commits together with the change that caused it.
 /// </summary>
-public static partial class ErpMasterDataEvents
+public static class ErpMasterDataEvents
 {
     public static async Task<object> ApplySupplierStatusAsync(TenantScope scope, string supplierId, string status, string? reason,
         long version, string actor, TimeProvider clock, CancellationToken ct) =>
@@ -59,7 +58,7 @@ public static partial class ErpMasterDataEvents
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(period) || period.Length > 20) errors.Add("period", "is required (budgets are yearly, e.g. 2026)");
-        if (currency is null || !CurrencyCode().IsMatch(currency)) errors.Add("currency", "must be an ISO 4217 code such as EUR");
+        if (!CurrencyCode.IsValid(currency)) errors.Add("currency", "must be an ISO 4217 code such as EUR");
         if (amount < 0) errors.Add("amount", "must not be negative");
         if (committed < 0) errors.Add("committed", "must not be negative");
         if (version < 1) errors.Add("version", "must be 1 or more");
@@ -89,7 +88,4 @@ public static partial class ErpMasterDataEvents
         var rechecked = await PreApprovalGate.RecheckAsync(scope, held, actor, "budget_updated", clock, ct);
         return new MasterDataChangeResult("applied", subject, version, version, rechecked);
     }
-
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CurrencyCode();
 }

@@ -19,10 +19,6 @@ public sealed record RecheckResult(Guid Id, string Number, string Outcome, strin
 /// </summary>
 public static class PreApprovalGate
 {
-    // Re-checks run outside a request (webhooks, admin changes) without the host's cache; stored policy
-    // versions never change, so a process-wide cache of parsed versions is safe.
-    private static readonly PolicyCache ParsedPolicies = new();
-
     public static async Task OnSubmittedAsync(TenantScope scope, Requisition r, ApprovalPolicy policy, string actor, TimeProvider clock,
         CancellationToken ct)
     {
@@ -30,7 +26,7 @@ public static class PreApprovalGate
         var outcome = await EvaluateAsync(scope, r, policy, now, ct);
         if (outcome.IsClean) return;
         var transition = r.ApplyChecks(outcome, now);
-        await RequisitionHoldStore.SaveAsync(scope, r, now, ct);
+        await RequisitionStore.SaveApprovalStateAsync(scope, r, now, ct);
         await LogAsync(scope, r, transition, outcome, actor, "submission", clock, ct);
     }
 
@@ -43,12 +39,11 @@ public static class PreApprovalGate
         {
             var stored = await RequisitionStore.LoadForUpdateAsync(scope, id, ct);
             if (stored?.Requisition is not { Status: RequisitionStatus.OnHold } r) continue;
-            await RequisitionHoldStore.LoadAsync(scope, r, ct);
-            var policy = (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, ParsedPolicies, ct))!.Policy;
+            var policy = (await PolicyStore.GetByIdAsync(scope, r.PolicyVersionId, PolicyCache.Shared, ct))!.Policy;
             var now = clock.GetUtcNow();
             var outcome = await EvaluateAsync(scope, r, policy, now, ct);
             var transition = r.ApplyChecks(outcome, now);
-            await RequisitionHoldStore.SaveAsync(scope, r, now, ct);
+            await RequisitionStore.SaveApprovalStateAsync(scope, r, now, ct);
             await LogAsync(scope, r, transition, outcome, actor, trigger, clock, ct);
             // A held auto-approval becomes effective only now, with everything final approval sets in motion.
             if (transition == CheckTransition.Released && r.Status == RequisitionStatus.AutoApproved)

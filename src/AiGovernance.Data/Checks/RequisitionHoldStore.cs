@@ -1,50 +1,12 @@
 using AiGovernance.Core.Checks;
 using AiGovernance.Core.Requisitions;
-using AiGovernance.Data.Sla;
 using AiGovernance.Data.Tenancy;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace AiGovernance.Data.Checks;
 
-/// <summary>
-/// The check-related state of a requisition (status, chain, hold reasons, flags). Kept apart from
-/// RequisitionStore so the columns the checks own are written in one statement with the state they explain.
-/// </summary>
+/// <summary>Finds the held requisitions that a change of master data may release.</summary>
 public static class RequisitionHoldStore
 {
-    /// <summary>Fills <see cref="Requisition.HoldReasons"/> and <see cref="Requisition.Flags"/> from the row.</summary>
-    public static async Task LoadAsync(TenantScope scope, Requisition r, CancellationToken ct)
-    {
-        await using var cmd = scope.Command("SELECT hold_reasons::text, flags::text FROM requisitions WHERE id = $1");
-        cmd.Parameters.AddWithValue(r.Id);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return;
-        r.HoldReasons = Json.Deserialize<List<CheckReason>>(reader.GetString(0));
-        r.Flags = Json.Deserialize<List<CheckReason>>(reader.GetString(1));
-    }
-
-    public static async Task SaveAsync(TenantScope scope, Requisition r, DateTimeOffset now, CancellationToken ct)
-    {
-        await using (var cmd = scope.Command("""
-            UPDATE requisitions SET status = $2, steps = $3, pending_approvers = $4, hold_reasons = $5, flags = $6,
-                version = version + 1, updated_at = $7
-            WHERE id = $1 RETURNING version
-            """))
-        {
-            cmd.Parameters.AddWithValue(r.Id);
-            cmd.Parameters.AddWithValue(r.Status.ToSnakeCase());
-            cmd.Parameters.Add(Jsonb(Json.Serialize(r.Steps)));
-            cmd.Parameters.AddWithValue(r.PendingApproverKeys().ToArray());
-            cmd.Parameters.Add(Jsonb(Json.Serialize(r.HoldReasons)));
-            cmd.Parameters.Add(Jsonb(Json.Serialize(r.Flags)));
-            cmd.Parameters.AddWithValue(now);
-            r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
-        }
-        // A hold stops the SLA clock; a release starts it.
-        await SlaTimers.SyncAsync(scope, r, ct);
-    }
-
     /// <summary>On-hold requisitions of a supplier that a supplier check holds.</summary>
     public static Task<IReadOnlyList<Guid>> HeldForSupplierAsync(TenantScope scope, string supplierId, CancellationToken ct) =>
         IdsAsync(scope, """
@@ -97,8 +59,6 @@ public static class RequisitionHoldStore
         while (await r.ReadAsync(ct)) ids.Add(r.GetGuid(0));
         return ids;
     }
-
-    private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
 }
 
 public sealed record HeldRequisition(Guid Id, string Number, IReadOnlyList<CheckReason> HoldReasons);

@@ -9,6 +9,9 @@ namespace AiGovernance.Data.Policies;
 /// </summary>
 public sealed class PolicyCache
 {
+    /// <summary>The process-wide cache: code without the host's services (seeding, re-checks) shares it.</summary>
+    public static PolicyCache Shared { get; } = new();
+
     private readonly ConcurrentDictionary<long, ApprovalPolicy> _byId = new();
 
     public bool TryGet(long versionId, out ApprovalPolicy policy) => _byId.TryGetValue(versionId, out policy!);

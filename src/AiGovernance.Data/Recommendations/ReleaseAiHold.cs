@@ -18,7 +18,7 @@ public static class ReleaseAiHold
             ?? throw DomainException.NotFound("requisition_not_found", $"Requisition {requisitionId} was not found.");
         var r = stored.Requisition;
         var resumed = r.ReleaseAiHold();
-        await RequisitionHoldStore.SaveAsync(scope, r, now, ct);
+        await RequisitionStore.SaveApprovalStateAsync(scope, r, now, ct);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.HoldReleased, actorId, "requisition", r.Number,
             new { requisition_id = r.Id, code = Requisition.AiHoldCode, reason, resumed, remaining_holds = r.HoldReasons.Select(h => h.Code) }), clock, ct);
         return stored with { UpdatedAt = now };

@@ -73,15 +73,19 @@ public static class RequisitionStore
     public static async Task SaveApprovalStateAsync(TenantScope scope, Requisition r, DateTimeOffset now, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
-            UPDATE requisitions SET status = $2, steps = $3, pending_approvers = $4, version = version + 1, updated_at = $5
+            UPDATE requisitions SET status = $2, steps = $3, pending_approvers = $4, hold_reasons = $5, flags = $6,
+                version = version + 1, updated_at = $7
             WHERE id = $1 RETURNING version
             """);
         cmd.Parameters.AddWithValue(r.Id);
         cmd.Parameters.AddWithValue(r.Status.ToSnakeCase());
         cmd.Parameters.Add(Jsonb(Json.Serialize(r.Steps)));
         cmd.Parameters.AddWithValue(r.PendingApproverKeys().ToArray());
+        cmd.Parameters.Add(Jsonb(Json.Serialize(r.HoldReasons)));
+        cmd.Parameters.Add(Jsonb(Json.Serialize(r.Flags)));
         cmd.Parameters.AddWithValue(now);
         r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        // A hold stops the SLA clock, a release or a new step starts it.
         await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 

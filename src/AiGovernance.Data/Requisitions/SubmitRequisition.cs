@@ -24,13 +24,10 @@ public static class SubmitRequisition
         var context = await MasterData.LoadSubmissionContextAsync(scope, draft.LegalEntity, draft.CostCentre, draft.SupplierId, requesterId, ct);
         CheckMasterData(draft, context);
 
-        var active = await PolicyStore.GetActiveAsync(scope, policies, ct)
-            ?? throw DomainException.Unprocessable("no_active_policy", "This tenant has no active approval policy; an admin must upload and activate one.");
         var input = new RoutingInput(draft.Amount, draft.Currency, draft.Category, draft.LegalEntity, draft.CostCentre,
             context.SupplierRiskTier!, draft.Urgency, DuplicateProbability: null, PriceVariancePct: null);
-        var decision = PolicyEvaluator.Route(active.Policy, input);
+        var (active, decision, steps, routing) = await RequisitionRouting.RouteAsync(scope, input, context.CostCentreOwner, requesterId, policies, ct);
 
-        var notes = new List<string>();
         var requisition = new Requisition
         {
             Id = Guid.CreateVersion7(now),
@@ -52,12 +49,10 @@ public static class SubmitRequisition
             BaseCurrency = decision.BaseCurrency,
             PolicyVersionId = active.Info.Id,
             Status = RequisitionStatus.PendingApproval,
-            Steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner, requesterId, notes),
+            Steps = steps,
         };
         requisition.StartApproval(decision.AutoApproved, now);
 
-        var routing = new RoutingRecord(active.Info.Version, active.Info.Name, decision.AutoApproved, decision.AmountInBase,
-            decision.BaseCurrency, decision.MatchedRules, notes.Count == 0 ? decision.Explanation : $"{decision.Explanation} {string.Join("; ", notes)}.", input, notes);
         var routingJson = Json.Serialize(routing);
         try
         {
@@ -69,7 +64,7 @@ public static class SubmitRequisition
         }
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
             decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, actor ?? requesterId, "requisition", requisition.Number,
-            new { requisition_id = requisition.Id, routing, chain = requisition.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }) }), clock, ct);
+            new { requisition_id = requisition.Id, routing, chain = RequisitionRouting.ChainSummary(requisition.Steps) }), clock, ct);
         // Supplier and budget checks may reject, hold or flag the routed requisition (a hold also stops an auto-approval).
         await Checks.PreApprovalGate.OnSubmittedAsync(scope, requisition, active.Policy, actor ?? requesterId, clock, ct);
         if (requisition.Status == RequisitionStatus.AutoApproved)
@@ -89,15 +84,3 @@ public static class SubmitRequisition
         e.ThrowIfAny();
     }
 }
-
-/// <summary>The stored explanation of a routing decision: policy version, matched rules and the inputs they saw.</summary>
-public sealed record RoutingRecord(
-    int PolicyVersion,
-    string PolicyName,
-    bool AutoApproved,
-    decimal AmountInBase,
-    string BaseCurrency,
-    IReadOnlyList<MatchedRule> MatchedRules,
-    string Explanation,
-    RoutingInput Inputs,
-    IReadOnlyList<string> Notes);

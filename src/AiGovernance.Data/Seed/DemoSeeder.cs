@@ -32,7 +32,7 @@ public static class DemoSeeder
         var tenant = await TenantProvisioner.CreateAsync(ownerDb, SeedResources.DemoMasterData, SeedResources.DefaultPolicyYaml, clock, async scope =>
         {
             progress?.Invoke($"importing {orders.Count - LiveRequisitions} historical orders ({history.Count} lines)");
-            var policy = (await PolicyStore.GetActiveAsync(scope, new PolicyCache(), ct))!;
+            var policy = (await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct))!;
             foreach (var order in orders.SkipLast(LiveRequisitions))
             {
                 await ImportHistoricalAsync(scope, order.Key, order.ToList(), policy, ct);
@@ -43,7 +43,7 @@ public static class DemoSeeder
             {
                 var first = order.First();
                 var draft = ToDraft(order.ToList(), clock, externalErpId: null);
-                await SubmitRequisition.ExecuteAsync(scope, first["requester"], draft, new PolicyCache(), clock, ct);
+                await SubmitRequisition.ExecuteAsync(scope, first["requester"], draft, PolicyCache.Shared, clock, ct);
                 liveCount++;
             }
         }, ct);

@@ -71,7 +71,6 @@ public static class ErpRequisitionEvents
             return new { status = "stale_version", requisition_id = id, version = change.Version, stored_version = sv };
 
         var current = (await RequisitionStore.GetAsync(scope, id, ct))!.Requisition;
-        await RequisitionHoldStore.LoadAsync(scope, current, ct);
         // Validate the requisition as it would be after the change, with the same rules as a submission.
         new RequisitionDraft(current.LegalEntity, current.CostCentre, current.SupplierId, current.Category, current.Currency, current.Urgency,
             change.NeededBy, change.Lines ?? current.Lines, change.Attachments ?? current.Attachments, current.ExternalErpId)

@@ -28,19 +28,11 @@ public static class RerouteRequisition
         var now = clock.GetUtcNow();
         var context = await MasterData.LoadSubmissionContextAsync(scope, current.LegalEntity, current.CostCentre, current.SupplierId,
             current.RequesterId, ct);
-        var active = await PolicyStore.GetActiveAsync(scope, policies, ct)
-            ?? throw DomainException.Unprocessable("no_active_policy", "This tenant has no active approval policy; an admin must upload and activate one.");
         var input = new RoutingInput(lines.Sum(l => l.Amount), current.Currency, current.Category, current.LegalEntity, current.CostCentre,
             context.SupplierRiskTier ?? throw DomainException.Unprocessable("supplier_unknown", $"Supplier '{current.SupplierId}' no longer exists."),
             current.Urgency, DuplicateProbability: null, PriceVariancePct: null);
-        var decision = PolicyEvaluator.Route(active.Policy, input);
-        var notes = new List<string>();
-        var steps = ApprovalChain.Build(decision.Steps, context.CostCentreOwner, current.RequesterId, notes);
-
+        var (active, decision, steps, routing) = await RequisitionRouting.RouteAsync(scope, input, context.CostCentreOwner, current.RequesterId, policies, ct);
         var next = current.Reroute(lines, decision.AmountInBase, decision.BaseCurrency, active.Info.Id, steps, decision.AutoApproved, now);
-        var explanation = notes.Count == 0 ? decision.Explanation : $"{decision.Explanation} {string.Join("; ", notes)}.";
-        var routing = new RoutingRecord(active.Info.Version, active.Info.Name, decision.AutoApproved, decision.AmountInBase,
-            decision.BaseCurrency, decision.MatchedRules, explanation, input, notes);
 
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.RequisitionRerouted, WebhookEvents.Actor,
             "requisition", current.Number, new
@@ -56,7 +48,7 @@ public static class RerouteRequisition
                 status_after = next.Status,
                 voided_approvals = current.Steps.SelectMany(s => s.Slots).Count(s => s.Status == SlotStatus.Approved),
                 routing,
-                chain = next.Steps.Select(s => new { s.Name, s.Mode, s.Quorum, approvers = s.Slots.Select(x => x.Approver.ToString()) }),
+                chain = RequisitionRouting.ChainSummary(next.Steps),
             }), clock, ct);
         return new Rerouted(next, Json.Serialize(routing), active.Policy);
     }
