@@ -22,7 +22,15 @@ public sealed partial class JobLoop(JobRunner runner, IOptions<WorkerOptions> op
             {
                 LogPassFailed(logger, ex);
             }
-            if (handled == 0) await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (handled > 0) continue; // more may be due: go again at once
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

@@ -11,6 +11,14 @@ public sealed record Caller(string UserId, Guid TenantId, IReadOnlySet<string> R
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(Roles.Contains);
 
+    /// <summary>The caller, if they hold one of <paramref name="roles"/>; otherwise 403 role_required.</summary>
+    public static Caller RequireAny(HttpContext http, params string[] roles)
+    {
+        var caller = From(http.User);
+        return caller.IsInAnyRole(roles) ? caller
+            : throw DomainException.Forbidden("role_required", $"This needs one of the roles: {string.Join(", ", roles)}.");
+    }
+
     /// <summary>
     /// AI agents and the ERP act through recommendations and events, never as a deciding person, whatever
     /// other roles their token carries.

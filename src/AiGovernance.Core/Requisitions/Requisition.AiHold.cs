@@ -3,7 +3,7 @@ using AiGovernance.Core.Checks;
 namespace AiGovernance.Core.Requisitions;
 
 /// <summary>The hold a person places by accepting an AI recommendation (e.g. "probable duplicate").</summary>
-public sealed partial class Requisition
+public sealed partial record Requisition
 {
     /// <summary>Hold-reason code of AI-recommended holds; the pre-approval checks never own or clear it.</summary>
     public const string AiHoldCode = "ai_recommendation";

@@ -4,9 +4,9 @@ namespace AiGovernance.Core.Requisitions;
 
 /// <summary>
 /// Changes the ERP makes to a requisition it created (requisition.updated webhooks). The data fields
-/// are init-only, so each change returns the changed requisition rather than mutating this one.
+/// are init-only, so each change returns a changed copy (<c>with</c>) rather than mutating this one.
 /// </summary>
-public sealed partial class Requisition
+public sealed partial record Requisition
 {
     /// <summary>A final requisition is decided; nothing about it changes any more.</summary>
     public bool IsFinal => Status is RequisitionStatus.Approved or RequisitionStatus.Rejected or RequisitionStatus.AutoApproved;
@@ -20,7 +20,7 @@ public sealed partial class Requisition
         if (IsFinal)
             throw DomainException.Conflict("requisition_final",
                 $"Requisition {Number} is {Status.ToSnakeCase()}; a final requisition no longer changes.");
-        return Copy(Lines, Amount, AmountInBase, BaseCurrency, PolicyVersionId, Steps, neededBy ?? NeededBy, attachments ?? Attachments);
+        return this with { NeededBy = neededBy ?? NeededBy, Attachments = attachments ?? Attachments };
     }
 
     /// <summary>
@@ -35,38 +35,18 @@ public sealed partial class Requisition
             throw DomainException.Conflict("requisition_lines_locked",
                 $"Requisition {Number} is {Status.ToSnakeCase()}; its lines may change only while it is pending approval, waiting for information or on hold.");
         var wasOnHold = Status == RequisitionStatus.OnHold;
-        var next = Copy(lines, lines.Sum(l => l.Amount), amountInBase, baseCurrency, policyVersionId, steps, NeededBy, Attachments);
+        var next = this with
+        {
+            Lines = lines,
+            Amount = lines.Sum(l => l.Amount),
+            AmountInBase = amountInBase,
+            BaseCurrency = baseCurrency,
+            PolicyVersionId = policyVersionId,
+            Steps = steps,
+        };
         // Auto-approval never bypasses a hold: the held requisition keeps waiting.
         next.StartApproval(autoApproved && !wasOnHold, now);
         if (wasOnHold) next.Status = RequisitionStatus.OnHold;
         return next;
     }
-
-    private Requisition Copy(IReadOnlyList<RequisitionLine> lines, decimal amount, decimal amountInBase, string baseCurrency, long policyVersionId,
-        List<ApprovalStep> steps, DateOnly? neededBy, IReadOnlyList<RequisitionAttachment> attachments) => new()
-    {
-        Id = Id,
-        TenantId = TenantId,
-        Number = Number,
-        LegalEntity = LegalEntity,
-        CostCentre = CostCentre,
-        RequesterId = RequesterId,
-        SupplierId = SupplierId,
-        Category = Category,
-        Currency = Currency,
-        Urgency = Urgency,
-        NeededBy = neededBy,
-        Lines = lines,
-        Attachments = attachments,
-        ExternalErpId = ExternalErpId,
-        Amount = amount,
-        AmountInBase = amountInBase,
-        BaseCurrency = baseCurrency,
-        PolicyVersionId = policyVersionId,
-        Status = Status,
-        Steps = steps,
-        Version = Version,
-        HoldReasons = HoldReasons,
-        Flags = Flags,
-    };
 }

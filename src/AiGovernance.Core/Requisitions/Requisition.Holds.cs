@@ -19,7 +19,7 @@ public enum CheckTransition
 }
 
 /// <summary>Holds and flags from the checks before approval (supplier master, budget).</summary>
-public sealed partial class Requisition
+public sealed partial record Requisition
 {
     /// <summary>Why the requisition waits; empty unless it is on hold.</summary>
     public List<CheckReason> HoldReasons { get; set; } = [];

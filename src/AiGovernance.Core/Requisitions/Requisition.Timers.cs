@@ -4,7 +4,7 @@ namespace AiGovernance.Core.Requisitions;
 
 /// <summary>SLA timers of the active step. They run only while the requisition waits for an approver:
 /// a request for information or a hold stops the clock from firing (the due time itself stays).</summary>
-public sealed partial class Requisition
+public sealed partial record Requisition
 {
     /// <summary>When the next SLA timer of the active step is due, or null when none is pending.</summary>
     public DateTimeOffset? NextTimerAt(double reminderFraction) =>

@@ -7,7 +7,7 @@ namespace AiGovernance.Core.Requisitions;
 /// The requisition aggregate. Its approval state changes only through <see cref="Decide"/> and
 /// <see cref="ProvideInformation"/>; an illegal transition throws a <see cref="DomainException"/>.
 /// </summary>
-public sealed partial class Requisition
+public sealed partial record Requisition
 {
     public required Guid Id { get; init; }
     public required Guid TenantId { get; init; }

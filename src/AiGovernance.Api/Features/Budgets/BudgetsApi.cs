@@ -1,4 +1,3 @@
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.Checks;
@@ -22,7 +21,7 @@ public static class BudgetsApi
 
     public static async Task<Ok<IReadOnlyList<BudgetView>>> List([FromQuery(Name = "cost_centre")] string? costCentre, string? period, HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Roles.ProcurementOps, Roles.Approver, Roles.Admin, Roles.Compliance);
+        var caller = Caller.RequireAny(http, Roles.ProcurementOps, Roles.Approver, Roles.Admin, Roles.Compliance);
         var errors = new FieldErrors();
         if (costCentre is { Length: 0 or > 64 }) errors.Add("cost_centre", "must be 1-64 characters");
         if (period is { Length: 0 or > 20 }) errors.Add("period", "must be 1-20 characters, e.g. 2026");

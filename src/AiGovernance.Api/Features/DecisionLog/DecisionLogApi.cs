@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.DecisionLog;
@@ -30,7 +29,7 @@ public static class DecisionLogApi
     public static async Task<Ok<IReadOnlyList<EntryView>>> Query(HttpContext http, TenantDb db, string? requisition, string? actor, string? kind,
         DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         var filter = new DecisionLogFilter(requisition, actor, kind, from, to, after, Math.Clamp(limit ?? 100, 1, 1000));
         var list = new List<EntryView>();
@@ -40,7 +39,7 @@ public static class DecisionLogApi
 
     public static async Task<Ok<ChainVerification>> Verify(HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(await DecisionLogVerifier.VerifyAsync(scope, ct: ct));
     }
@@ -48,7 +47,7 @@ public static class DecisionLogApi
     /// <summary>Streams the filtered log as JSON lines or CSV without buffering it in memory.</summary>
     public static async Task Export(HttpContext http, TenantDb db, string? format, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Roles.Compliance, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Compliance, Roles.Admin);
         var fmt = (format ?? "jsonl").ToLowerInvariant();
         if (fmt is not ("jsonl" or "csv")) throw ValidationFailedException.Single("format", "must be jsonl or csv");
         await using var scope = await db.BeginAsync(caller, ct);

@@ -2,7 +2,6 @@ using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static AiGovernance.Api.Features.Policies.PoliciesApi;
 
 namespace AiGovernance.Api.Features.Integration;
 
@@ -33,7 +32,7 @@ public static class IntegrationApi
     /// <summary>Rotation: create a new secret, switch the ERP to it, then deactivate the old one; both verify meanwhile.</summary>
     public static async Task<Created<CreatedSecret>> CreateSecret(CreateSecretRequest request, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         if (request.Direction is null || !IntegrationSettings.Directions.Contains(request.Direction))
             throw ValidationFailedException.Single("direction", "must be inbound or outbound");
         await using var scope = await db.BeginAsync(caller, ct);
@@ -45,14 +44,14 @@ public static class IntegrationApi
 
     public static async Task<Ok<IReadOnlyList<WebhookSecretInfo>>> ListSecrets(HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(await IntegrationSettings.ListSecretsAsync(scope, ct));
     }
 
     public static async Task<Ok<WebhookSecretInfo>> DeactivateSecret(Guid id, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         await using var scope = await db.BeginAsync(caller, ct);
         var info = await IntegrationSettings.DeactivateSecretAsync(scope, id, caller.UserId, clock, ct);
         await scope.CommitAsync(ct);
@@ -61,14 +60,14 @@ public static class IntegrationApi
 
     public static async Task<Ok<ErpEndpoint>> GetErpEndpoint(HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(new ErpEndpoint(await IntegrationSettings.GetErpEndpointAsync(scope, ct)));
     }
 
     public static async Task<Ok<ErpEndpoint>> SetErpEndpoint(ErpEndpointRequest request, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw ValidationFailedException.Single("url", "must be an absolute http or https URL");
         if (request.Url!.Length > 2000) throw ValidationFailedException.Single("url", "must be at most 2000 characters");

@@ -1,4 +1,3 @@
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.DecisionLog;
@@ -28,7 +27,7 @@ public static class OutboxApi
 
     public static async Task<Ok<IReadOnlyList<OutboxMessage>>> List(HttpContext http, TenantDb db, string? status, int? limit, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         var e = new FieldErrors();
         if (status is not null && !OutboxStatus.All.Contains(status)) e.Add("status", "must be one of pending, delivered, dead");
         if (limit is < 1 or > 500) e.Add("limit", "must be between 1 and 500");
@@ -39,7 +38,7 @@ public static class OutboxApi
 
     public static async Task<Ok<OutboxMessage>> Get(Guid id, HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(await OutboxStore.GetAsync(scope, id, ct) ?? throw NotFound(id));
     }
@@ -53,7 +52,7 @@ public static class OutboxApi
     public static async Task<Ok<OutboxMessage>> Redeliver(Guid id, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct,
         RedeliverRequest? request = null)
     {
-        var caller = PoliciesApi.RequireAny(http, Operators);
+        var caller = Caller.RequireAny(http, Operators);
         if (request?.Reason is { Length: > 2000 }) throw ValidationFailedException.Single("reason", "must be at most 2000 characters");
         await using var scope = await db.BeginAsync(caller, ct);
         var now = clock.GetUtcNow();

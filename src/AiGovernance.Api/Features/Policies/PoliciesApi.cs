@@ -21,14 +21,14 @@ public static class PoliciesApi
 
     public static async Task<Ok<IReadOnlyList<PolicyVersionInfo>>> List(HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
+        var caller = Caller.RequireAny(http, Roles.Admin, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(await PolicyStore.ListAsync(scope, ct));
     }
 
     public static async Task<IResult> Get(int version, HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
+        var caller = Caller.RequireAny(http, Roles.Admin, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
         await using var scope = await db.BeginAsync(caller, ct);
         var yaml = await PolicyStore.GetYamlAsync(scope, version, ct)
             ?? throw DomainException.NotFound("policy_version_not_found", $"Policy version {version} does not exist.");
@@ -38,7 +38,7 @@ public static class PoliciesApi
     /// <summary>Stores a new (inactive) version after validation; errors come back with line numbers.</summary>
     public static async Task<Created<PolicyVersionInfo>> Upload(HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         var yaml = await ReadYamlAsync(http, ct);
         await using var scope = await db.BeginAsync(caller, ct);
         var info = await PolicyStore.UploadAsync(scope, yaml, caller.UserId, clock, ct);
@@ -50,25 +50,18 @@ public static class PoliciesApi
 
     public static async Task<Ok<ValidationResult>> Validate(HttpContext http, CancellationToken ct)
     {
-        RequireAny(http, Roles.Admin, Roles.ProcurementOps, Roles.Compliance);
+        Caller.RequireAny(http, Roles.Admin, Roles.ProcurementOps, Roles.Compliance);
         var parsed = PolicyParser.Parse(await ReadYamlAsync(http, ct));
         return TypedResults.Ok(new ValidationResult(parsed.IsValid, parsed.Policy?.Name, parsed.Policy?.Rules.Count ?? 0, parsed.Errors));
     }
 
     public static async Task<Ok<PolicyVersionInfo>> Activate(int version, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = RequireAny(http, Roles.Admin);
+        var caller = Caller.RequireAny(http, Roles.Admin);
         await using var scope = await db.BeginAsync(caller, ct);
         var info = await PolicyStore.ActivateAsync(scope, version, caller.UserId, clock, ct);
         await scope.CommitAsync(ct);
         return TypedResults.Ok(info);
-    }
-
-    internal static Caller RequireAny(HttpContext http, params string[] roles)
-    {
-        var caller = Caller.From(http.User);
-        return caller.IsInAnyRole(roles) ? caller
-            : throw DomainException.Forbidden("role_required", $"This needs one of the roles: {string.Join(", ", roles)}.");
     }
 
     private static async Task<string> ReadYamlAsync(HttpContext http, CancellationToken ct)

@@ -1,4 +1,3 @@
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Core.Recommendations;
@@ -32,7 +31,7 @@ public static class RecommendationsApi
     public static async Task<Results<Created<RecommendationView>, Ok<RecommendationView>>> Post(PostRecommendationRequest request, HttpContext http,
         TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Posters);
+        var caller = Caller.RequireAny(http, Posters);
         await using var scope = await db.BeginAsync(caller, ct);
         var (rec, created) = await PostRecommendation.ExecuteAsync(scope, caller.UserId, request.ToDraft(), clock, ct);
         await scope.CommitAsync(ct);
@@ -43,7 +42,7 @@ public static class RecommendationsApi
     public static async Task<Ok<IReadOnlyList<RecommendationView>>> List(HttpContext http, TenantDb db, string? status, string? kind, string? subject,
         int? limit, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         if (status is not null && !EnumNames.TryParseSnake<RecommendationStatus>(status, out _))
             throw ValidationFailedException.Single("status", "must be one of pending, accepted, edited, rejected, expired");
         await using var scope = await db.BeginAsync(caller, ct);
@@ -53,7 +52,7 @@ public static class RecommendationsApi
 
     public static async Task<Ok<RecommendationView>> Get(Guid id, HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         var rec = await RecommendationStore.GetAsync(scope, id, ct)
             ?? throw DomainException.NotFound("recommendation_not_found", $"Recommendation {id} was not found.");

@@ -133,11 +133,8 @@ public static class RequisitionsApi
     /// <summary>Lifts the hold an accepted AI recommendation placed; supplier and budget holds lift only when their data changes.</summary>
     public static async Task<Ok<RequisitionView>> ReleaseHold(Guid id, ReleaseHoldRequest request, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = Caller.From(http.User);
-        if (!caller.IsInAnyRole(Roles.Reviewer, Roles.ProcurementOps, Roles.Admin))
-            throw DomainException.Forbidden("role_required", "Releasing a hold needs one of the roles: reviewer, procurement_ops, admin.");
-        if (caller.Roles.Contains(Roles.Agent) || caller.Roles.Contains(Roles.Erp))
-            throw DomainException.Forbidden("service_account_cannot_decide", "Service accounts cannot release holds.");
+        var caller = Caller.RequireAny(http, Roles.Reviewer, Roles.ProcurementOps, Roles.Admin);
+        caller.RequirePerson();
         if (string.IsNullOrWhiteSpace(request.Reason)) throw ValidationFailedException.Single("reason", "is required: say why the hold no longer applies");
         await using var scope = await db.BeginAsync(caller, ct);
         var stored = await AiGovernance.Data.Recommendations.ReleaseAiHold.ExecuteAsync(scope, caller.UserId, id, request.Reason, clock, ct);

@@ -1,4 +1,3 @@
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.Reviews;
@@ -26,7 +25,7 @@ public static class ReviewsApi
 
     public static async Task<Ok<IReadOnlyList<PostReview>>> List(HttpContext http, TenantDb db, string? status, int? limit, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         if (status is not null && status is not ("open" or "completed"))
             throw ValidationFailedException.Single("status", "must be one of open, completed");
         await using var scope = await db.BeginAsync(caller, ct);
@@ -35,7 +34,7 @@ public static class ReviewsApi
 
     public static async Task<Ok<PostReview>> Get(Guid id, HttpContext http, TenantDb db, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         return TypedResults.Ok(await PostReviews.GetAsync(scope, id, ct)
             ?? throw DomainException.NotFound("post_review_not_found", $"Review {id} was not found."));
@@ -44,7 +43,7 @@ public static class ReviewsApi
     public static async Task<Ok<PostReview>> Complete(Guid id, CompleteReviewRequest request, HttpContext http, TenantDb db, TimeProvider clock,
         CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Completers);
+        var caller = Caller.RequireAny(http, Completers);
         caller.RequirePerson();
         await using var scope = await db.BeginAsync(caller, ct);
         var review = await PostReviews.CompleteAsync(scope, id, caller.UserId, request.Outcome, request.Comment, clock, ct);

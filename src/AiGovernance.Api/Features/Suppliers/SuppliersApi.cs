@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Core.Checks;
@@ -28,7 +27,7 @@ public static partial class SuppliersApi
 
     public static async Task<Ok<IReadOnlyList<SupplierView>>> List(string? status, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         if (status is not null && !SupplierStatuses.All.Contains(status, StringComparer.Ordinal))
             throw ValidationFailedException.Single("status", $"must be one of {string.Join(", ", SupplierStatuses.All)}");
         await using var scope = await db.BeginAsync(caller, ct);
@@ -38,7 +37,7 @@ public static partial class SuppliersApi
 
     public static async Task<Ok<SupplierView>> Get(string id, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Readers);
+        var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         var supplier = await SupplierStore.GetAsync(scope, id, forUpdate: false, ct) ?? throw NotFound(id);
         return TypedResults.Ok(SupplierView.From(supplier, Today(clock), await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct)));
@@ -52,7 +51,7 @@ public static partial class SuppliersApi
     public static async Task<Ok<StatusResponse>> SetStatus(string id, StatusRequest request, HttpContext http, TenantDb db, TimeProvider clock,
         CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Editors);
+        var caller = Caller.RequireAny(http, Editors);
         var errors = new FieldErrors();
         if (request.Status is null || !SupplierStatuses.All.Contains(request.Status, StringComparer.Ordinal))
             errors.Add("status", $"must be one of {string.Join(", ", SupplierStatuses.All)}");
@@ -76,7 +75,7 @@ public static partial class SuppliersApi
     public static async Task<Ok<StatusResponse>> PutDocument(string id, string kind, DocumentRequest request, HttpContext http, TenantDb db,
         TimeProvider clock, CancellationToken ct)
     {
-        var caller = PoliciesApi.RequireAny(http, Editors);
+        var caller = Caller.RequireAny(http, Editors);
         var errors = new FieldErrors();
         if (!DocumentKind().IsMatch(kind)) errors.Add("kind", "must be 1-64 lower-case letters, digits, '-' or '_' (e.g. gdp_certificate)");
         if (request.Reference is { Length: > 200 }) errors.Add("reference", "must be at most 200 characters");
