@@ -1,4 +1,4 @@
-using AiGovernance.Data.Seed;
+using AiGovernance.Core.Text;
 
 namespace AiGovernance.Data.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiGovernance.Core.Requisitions;
+using AiGovernance.Core.Text;
 using AiGovernance.Data.Policies;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Data.Tenancy;

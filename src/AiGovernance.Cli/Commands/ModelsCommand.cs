@@ -1,0 +1,91 @@
+using System.CommandLine;
+using AiGovernance.Cli.Commands.Detection;
+using AiGovernance.Ml.Registry;
+
+namespace AiGovernance.Cli.Commands;
+
+/// <summary><c>aigov models list | train | evaluate | activate</c>: the model registry in <c>models/</c>.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var models = new Command("models", "Detection models: list, train, evaluate, activate.");
+        var kind = new Option<string>("--kind") { Description = $"Model kind: {string.Join(" | ", DetectorTrainers.Kinds)}.", Required = true };
+        kind.AcceptOnlyFromAmong([.. DetectorTrainers.Kinds]);
+        var dir = new Option<string?>("--models-dir") { Description = "The model registry directory (default: the nearest models/ with a registry.json)." };
+        var dataset = new Option<string?>("--dataset") { Description = "Labelled CSV (default: datasets/<kind>/train.csv, or eval.csv for evaluate)." };
+        var version = new Option<string?>("--version") { Description = "Version id (train: default date.N; evaluate: default the active one)." };
+        var activate = new Option<bool>("--activate") { Description = "Name the trained version active in registry.json." };
+        var strict = new Option<bool>("--strict") { Description = "Reject the whole file on the first bad row instead of skipping it with a warning." };
+        var seed = new Option<int>("--seed") { Description = "Random seed for splits and trainers.", DefaultValueFactory = _ => 42 };
+
+        var list = new Command("list", "Versions of every kind, marking the active one.") { dir };
+        list.SetAction(parse =>
+        {
+            var registry = Registry(parse.GetValue(dir));
+            Console.WriteLine($"registry: {registry.RegistryFile}");
+            foreach (var k in DetectorTrainers.Kinds)
+            {
+                var active = registry.ActiveVersion(k);
+                foreach (var v in registry.Versions(k)) Console.WriteLine($"{k,-16} {v,-16} {(v == active ? "active" : "")}");
+            }
+        });
+
+        var train = new Command("train", "Train a model on a labelled dataset; writes models/<kind>/<version>/ with model.zip, metrics.json, card.md.")
+            { kind, dir, dataset, version, activate, strict, seed };
+        train.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(kind)!;
+            var registry = Registry(parse.GetValue(dir));
+            var v = parse.GetValue(version) ?? registry.NextVersion(k, DateTimeOffset.UtcNow);
+            var data = DatasetPath(parse.GetValue(dataset), k, "train.csv");
+            var report = await DetectorTrainers.For(k).TrainAsync(
+                new TrainingRequest(data, registry.DirectoryOf(k, v), v, parse.GetValue(seed), parse.GetValue(strict)), new ConsoleProgress(), ct);
+            ConsoleProgress.PrintReport(report, Console.Out);
+            if (parse.GetValue(activate))
+            {
+                registry.SetActive(k, v);
+                Console.WriteLine($"{k} {v} is now active in {registry.RegistryFile}");
+            }
+        });
+
+        var evaluate = new Command("evaluate", "Evaluate a model version on a labelled dataset and print its metrics.") { kind, dir, dataset, version, strict };
+        evaluate.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(kind)!;
+            var registry = Registry(parse.GetValue(dir));
+            var v = parse.GetValue(version) ?? registry.ActiveVersion(k)
+                ?? throw new CliException($"no active {k} model in {registry.RegistryFile}; pass --version");
+            var modelDir = registry.DirectoryOf(k, v);
+            if (!Directory.Exists(modelDir)) throw new CliException($"{k} version {v} does not exist under {registry.Root}");
+            var report = await DetectorTrainers.For(k).EvaluateAsync(
+                new EvaluationRequest(modelDir, DatasetPath(parse.GetValue(dataset), k, "eval.csv"), parse.GetValue(strict)), new ConsoleProgress(), ct);
+            ConsoleProgress.PrintReport(report, Console.Out);
+        });
+
+        var versionArg = new Argument<string>("version") { Description = "The version to make active." };
+        var activateCmd = new Command("activate", "Name a trained version active in registry.json (running services reload it).") { kind, dir, versionArg };
+        activateCmd.SetAction(parse =>
+        {
+            var registry = Registry(parse.GetValue(dir));
+            try { registry.SetActive(parse.GetValue(kind)!, parse.GetValue(versionArg)!); }
+            catch (InvalidOperationException ex) { throw new CliException(ex.Message); }
+            Console.WriteLine($"{parse.GetValue(kind)} {parse.GetValue(versionArg)} is now active in {registry.RegistryFile}");
+        });
+
+        models.Subcommands.Add(list);
+        models.Subcommands.Add(train);
+        models.Subcommands.Add(evaluate);
+        models.Subcommands.Add(activateCmd);
+        return models;
+    }
+
+    private static ModelRegistry Registry(string? configured) =>
+        new(ModelRegistry.Locate(configured, Directory.GetCurrentDirectory()));
+
+    private static string DatasetPath(string? given, string kind, string file)
+    {
+        var path = given ?? Path.Combine(Path.GetDirectoryName(ModelRegistry.Locate(null, Directory.GetCurrentDirectory()))!, "datasets", kind, file);
+        return File.Exists(path) ? path : throw new CliException($"{path}: no such dataset file");
+    }
+}
