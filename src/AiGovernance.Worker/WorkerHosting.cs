@@ -14,6 +14,7 @@ public static class WorkerHosting
         Outbox.OutboxHosting.AddOutboxDispatcher(builder);
         Sla.SlaHosting.AddSlaTimers(builder);
         builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
+        Detection.DetectionHosting.AddDetection(builder);
         return builder;
     }
 }

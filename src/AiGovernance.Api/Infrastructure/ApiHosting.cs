@@ -4,6 +4,7 @@ using AiGovernance.Api.Features.DecisionLog;
 using AiGovernance.Api.Features.Delegations;
 using AiGovernance.Api.Features.Integration;
 using AiGovernance.Api.Features.Me;
+using AiGovernance.Api.Features.Models;
 using AiGovernance.Api.Features.Outbox;
 using AiGovernance.Api.Features.Policies;
 using AiGovernance.Api.Features.Recommendations;
@@ -80,6 +81,7 @@ public static class ApiHosting
         api.MapWebhooksApi();
         api.MapIntegrationApi();
         api.MapOutboxApi();
+        api.MapModelsApi();
         return app;
     }
 

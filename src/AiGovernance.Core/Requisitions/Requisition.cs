@@ -23,6 +23,7 @@ public sealed partial record Requisition
     public required IReadOnlyList<RequisitionLine> Lines { get; init; }
     public IReadOnlyList<RequisitionAttachment> Attachments { get; init; } = [];
     public string? ExternalErpId { get; init; }
+    public string? SupplierReference { get; init; }
     public required decimal Amount { get; init; }
     public required decimal AmountInBase { get; init; }
     public required string BaseCurrency { get; init; }

@@ -20,6 +20,9 @@ public sealed record RequisitionDraft(
     /// <summary>Largest total the store keeps exactly (numeric(18,2)), with headroom for currency conversion.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
+    /// <summary>The supplier's quote or invoice number, when known; the duplicate detector compares it (normalized).</summary>
+    public string? SupplierReference { get; init; }
+
     public decimal Amount => Lines.Sum(l => l.Amount);
 
     /// <summary>Checks the draft on its own (master data is checked by the submission against the tenant's records).</summary>
@@ -33,6 +36,7 @@ public sealed record RequisitionDraft(
         if (!CurrencyCode.IsValid(Currency)) e.Add("currency", "must be a 3-letter ISO 4217 code in capitals, e.g. EUR");
         if (NeededBy is { } d && d < today) e.Add("needed_by", $"must not be in the past (today is {today:yyyy-MM-dd})");
         if (ExternalErpId is { Length: > 100 }) e.Add("external_erp_id", "must be at most 100 characters");
+        if (SupplierReference is { Length: > 100 }) e.Add("supplier_reference", "must be at most 100 characters");
         if (Lines is null || Lines.Count == 0) e.Add("lines", "at least one line is required");
         else if (Lines.Count > MaxLines) e.Add("lines", $"at most {MaxLines} lines are allowed");
         else

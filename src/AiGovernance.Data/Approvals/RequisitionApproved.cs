@@ -13,6 +13,8 @@ public static class RequisitionApproved
     {
         await Outbox.PurchaseOrderRelease.EnqueueAsync(scope, requisition, clock, ct);
         await Reviews.PostReviews.OpenIfRequiredAsync(scope, requisition, clock, ct);
+        // What was approved becomes the price history later lines are compared with.
+        await Detection.PriceHistory.AppendApprovedAsync(scope, requisition, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         // Last: the budget row is shared by every approval of the cost centre, and its lock is held from
         // here to the commit, so nothing else should run while it is held.
         await Checks.BudgetCommitment.OnApprovedAsync(scope, requisition, clock, ct);

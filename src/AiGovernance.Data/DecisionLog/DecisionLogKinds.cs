@@ -22,6 +22,7 @@ public static class DecisionLogKinds
     public const string PostReviewCreated = "post_review_created";
     public const string PostReviewCompleted = "post_review_completed";
     public const string KillSwitchChanged = "kill_switch_changed";
+    public const string DetectionScored = "detection_scored";
     public const string WebhookRejected = "webhook_rejected";
     public const string WebhookProcessed = "webhook_processed";
     public const string RequisitionRerouted = "requisition_rerouted";

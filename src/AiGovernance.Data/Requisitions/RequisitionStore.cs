@@ -15,7 +15,7 @@ public static class RequisitionStore
     private const string Columns = """
         id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category, currency, urgency,
         needed_by, lines::text, attachments::text, external_erp_id, amount, amount_base, base_currency, status,
-        policy_version_id, routing::text, steps::text, version, created_at, updated_at, hold_reasons::text, flags::text
+        policy_version_id, routing::text, steps::text, version, created_at, updated_at, hold_reasons::text, flags::text, supplier_reference
         """;
 
     public static async Task<string> NextNumberAsync(TenantScope scope, CancellationToken ct)
@@ -29,8 +29,8 @@ public static class RequisitionStore
         await using var cmd = scope.Command($"""
             INSERT INTO requisitions (id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category,
                 currency, urgency, needed_by, lines, attachments, external_erp_id, amount, amount_base, base_currency, status,
-                policy_version_id, routing, steps, pending_approvers, version, created_at, updated_at)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,1,$23,$23)
+                policy_version_id, routing, steps, pending_approvers, version, created_at, updated_at, supplier_reference)
+            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,1,$23,$23,$24)
             """);
         var p = cmd.Parameters;
         p.AddWithValue(r.Id);
@@ -56,7 +56,28 @@ public static class RequisitionStore
         p.Add(Jsonb(Json.Serialize(r.Steps)));
         p.AddWithValue(r.PendingApproverKeys().ToArray());
         p.AddWithValue(now);
+        p.AddWithValue((object?)r.SupplierReference ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);
+        await Sla.SlaTimers.SyncAsync(scope, r, ct);
+    }
+
+    /// <summary>Saves a new chain with the routing record that explains it (re-routing on detection signals).</summary>
+    public static async Task SaveRoutingAsync(TenantScope scope, Requisition r, string routingJson, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("""
+            UPDATE requisitions SET policy_version_id = $2, routing = $3, steps = $4, status = $5, pending_approvers = $6,
+                version = version + 1, updated_at = $7
+            WHERE id = $1 RETURNING version
+            """);
+        var p = cmd.Parameters;
+        p.AddWithValue(r.Id);
+        p.AddWithValue(r.PolicyVersionId);
+        p.Add(Jsonb(routingJson));
+        p.Add(Jsonb(Json.Serialize(r.Steps)));
+        p.AddWithValue(r.Status.ToSnakeCase());
+        p.AddWithValue(r.PendingApproverKeys().ToArray());
+        p.AddWithValue(now);
+        r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
         await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 
@@ -174,6 +195,7 @@ public static class RequisitionStore
                 Version = r.GetInt32(21),
                 HoldReasons = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(24)),
                 Flags = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(25)),
+                SupplierReference = r.IsDBNull(26) ? null : r.GetString(26),
             };
             list.Add(new StoredRequisition(req, r.GetString(19), r.GetFieldValue<DateTimeOffset>(22), r.GetFieldValue<DateTimeOffset>(23)));
         }

@@ -44,6 +44,7 @@ public static class SubmitRequisition
             Lines = draft.Lines,
             Attachments = draft.Attachments ?? [],
             ExternalErpId = draft.ExternalErpId,
+            SupplierReference = string.IsNullOrWhiteSpace(draft.SupplierReference) ? null : draft.SupplierReference.Trim(),
             Amount = draft.Amount,
             AmountInBase = decision.AmountInBase,
             BaseCurrency = decision.BaseCurrency,
@@ -65,6 +66,8 @@ public static class SubmitRequisition
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
             decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, actor ?? requesterId, "requisition", requisition.Number,
             new { requisition_id = requisition.Id, routing, chain = RequisitionRouting.ChainSummary(requisition.Steps) }), clock, ct);
+        // The detectors score it in the background; their signals may add review steps (ApplyDetectionSignals).
+        await Detection.DetectionJobs.ScheduleScoringAsync(scope, requisition.Id, now, ct);
         // Supplier and budget checks may reject, hold or flag the routed requisition (a hold also stops an auto-approval).
         await Checks.PreApprovalGate.OnSubmittedAsync(scope, requisition, active.Policy, actor ?? requesterId, clock, ct);
         if (requisition.Status == RequisitionStatus.AutoApproved)

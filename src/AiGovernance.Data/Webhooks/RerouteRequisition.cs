@@ -5,6 +5,7 @@ using AiGovernance.Core.Requisitions;
 using AiGovernance.Data.Approvals;
 using AiGovernance.Data.Checks;
 using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Detection;
 using AiGovernance.Data.Directory;
 using AiGovernance.Data.Policies;
 using AiGovernance.Data.Requisitions;
@@ -28,11 +29,14 @@ public static class RerouteRequisition
         var now = clock.GetUtcNow();
         var context = await MasterData.LoadSubmissionContextAsync(scope, current.LegalEntity, current.CostCentre, current.SupplierId,
             current.RequesterId, ct);
+        // The last detection signals still apply until the changed lines are scored again (scheduled below).
+        var signals = await DetectionResults.SignalsAsync(scope, current.Id, ct);
         var input = new RoutingInput(lines.Sum(l => l.Amount), current.Currency, current.Category, current.LegalEntity, current.CostCentre,
             context.SupplierRiskTier ?? throw DomainException.Unprocessable("supplier_unknown", $"Supplier '{current.SupplierId}' no longer exists."),
-            current.Urgency, DuplicateProbability: null, PriceVariancePct: null);
+            current.Urgency, signals.DuplicateProbability, signals.PriceVariancePct);
         var (active, decision, steps, routing) = await RequisitionRouting.RouteAsync(scope, input, context.CostCentreOwner, current.RequesterId, policies, ct);
         var next = current.Reroute(lines, decision.AmountInBase, decision.BaseCurrency, active.Info.Id, steps, decision.AutoApproved, now);
+        await DetectionJobs.ScheduleScoringAsync(scope, current.Id, now, ct);
 
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.RequisitionRerouted, WebhookEvents.Actor,
             "requisition", current.Number, new

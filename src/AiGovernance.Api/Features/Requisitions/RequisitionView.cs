@@ -23,6 +23,7 @@ public sealed record RequisitionView(
     decimal AmountBase,
     string BaseCurrency,
     string? ExternalErpId,
+    string? SupplierReference,
     IReadOnlyList<RequisitionLine> Lines,
     IReadOnlyList<RequisitionAttachment> Attachments,
     JsonElement Routing,
@@ -38,7 +39,7 @@ public sealed record RequisitionView(
     {
         var r = s.Requisition;
         return new RequisitionView(r.Id, r.Number, r.Status.ToSnakeCase(), r.LegalEntity, r.CostCentre, r.RequesterId, r.SupplierId,
-            r.Category, r.Currency, r.Urgency.ToSnakeCase(), r.NeededBy, r.Amount, r.AmountInBase, r.BaseCurrency, r.ExternalErpId,
+            r.Category, r.Currency, r.Urgency.ToSnakeCase(), r.NeededBy, r.Amount, r.AmountInBase, r.BaseCurrency, r.ExternalErpId, r.SupplierReference,
             r.Lines, r.Attachments, JsonDocument.Parse(s.RoutingJson).RootElement.Clone(),
             r.Steps.Select(StepView.From).ToList(),
             r.Status == RequisitionStatus.PendingApproval && r.ActiveStep is { } a

@@ -21,7 +21,9 @@ public sealed record SubmitRequisitionRequest(
     IReadOnlyList<RequisitionAttachment>? Attachments,
     string? ExternalErpId,
     /// <summary>Only the ERP service account may submit on behalf of a requester.</summary>
-    string? RequesterId)
+    string? RequesterId,
+    /// <summary>The supplier's quote or invoice number, if any.</summary>
+    string? SupplierReference = null)
 {
     public RequisitionDraft ToDraft()
     {
@@ -37,7 +39,7 @@ public sealed record SubmitRequisitionRequest(
         errors.ThrowIfAny();
         return new RequisitionDraft(LegalEntity!, CostCentre!, SupplierId!, Category!, Currency!, urgency, NeededBy,
             Lines?.Select(l => new RequisitionLine(l.ItemCode!, l.Description!, l.Quantity!.Value, l.UnitOfMeasure!, l.UnitPrice!.Value)).ToList() ?? [],
-            Attachments ?? [], ExternalErpId);
+            Attachments ?? [], ExternalErpId) { SupplierReference = SupplierReference };
     }
 }
 

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using AiGovernance.Api.Infrastructure;
+using AiGovernance.Core;
+using AiGovernance.Data.Detection;
+using AiGovernance.Data.Requisitions;
+using AiGovernance.Worker.Detection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AiGovernance.Api.Features.Models;
+
+/// <summary>
+/// The detection models as this tenant sees them (version, loaded, switched on or off) and their kill
+/// switches; plus the detection results of a requisition.
+/// </summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/models").WithTags("Models");
+        g.MapGet("/", List).WithName("ListModels");
+        g.MapPut("/{kind}/switch", SetSwitch).WithName("SetModelSwitch").ProducesValidationProblem().ProducesProblem(403);
+        api.MapGet("/requisitions/{id:guid}/detections", Detections).WithTags("Requisitions").WithName("GetRequisitionDetections").ProducesProblem(404);
+        return g;
+    }
+
+    /// <param name="Enabled">Whether the model runs for this tenant (configuration may still switch it off for all).</param>
+    /// <param name="DisabledBy">"configuration", "tenant" or null.</param>
+    public sealed record ModelView(string Kind, string? Version, bool Loaded, bool Enabled, string? DisabledBy, string Status, ModelSwitch? Switch);
+
+    public sealed record SwitchRequest(bool? Enabled, string? Reason);
+
+    public sealed record DetectionView(string Detector, string ModelVersion, double? Score, bool Flagged, JsonElement Details, string InputHash,
+        DateTimeOffset ScoredAt);
+
+    public static async Task<Ok<IReadOnlyList<ModelView>>> List(HttpContext http, TenantDb db, DetectionModels models,
+        IOptions<DetectionOptions> options, CancellationToken ct)
+    {
+        var caller = Caller.RequireAny(http, Roles.Admin, Roles.DataScientist, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
+        await using var scope = await db.BeginAsync(caller, ct);
+        var switches = await ModelSwitches.ListAsync(scope, ct);
+        return TypedResults.Ok<IReadOnlyList<ModelView>>(models.Statuses.Select(s =>
+        {
+            var byConfig = options.Value.Disabled.Contains(s.Kind, StringComparer.OrdinalIgnoreCase);
+            var sw = switches.GetValueOrDefault(s.Kind);
+            var byTenant = sw is { Enabled: false };
+            return new ModelView(s.Kind, s.Version, s.Loaded, !byConfig && !byTenant, byConfig ? "configuration" : byTenant ? "tenant" : null, s.Message, sw);
+        }).ToList());
+    }
+
+    public static async Task<Ok<ModelSwitch>> SetSwitch(string kind, SwitchRequest request, HttpContext http, TenantDb db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var caller = Caller.RequireAny(http, Roles.Admin);
+        var errors = new FieldErrors();
+        if (!DetectorKinds.All.Contains(kind, StringComparer.Ordinal)) errors.Add("kind", $"must be one of {string.Join(", ", DetectorKinds.All)}");
+        if (request.Enabled is null) errors.Add("enabled", "is required (true or false)");
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "is required: the decision log records why a model was switched");
+        else if (request.Reason.Length > 1000) errors.Add("reason", "must be at most 1000 characters");
+        errors.ThrowIfAny();
+        await using var scope = await db.BeginAsync(caller, ct);
+        var result = await ModelSwitches.SetAsync(scope, kind, request.Enabled!.Value, request.Reason!.Trim(), caller.UserId, clock, ct);
+        await scope.CommitAsync(ct);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DetectionView>>, ProblemHttpResult>> Detections(Guid id, HttpContext http, TenantDb db,
+        CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        await using var scope = await db.BeginAsync(caller, ct);
+        if (await RequisitionStore.GetAsync(scope, id, ct) is null)
+            return TypedResults.Problem(Requisitions.RequisitionsApi.NotFoundProblem(id));
+        var results = await DetectionResults.ListAsync(scope, id, ct);
+        return TypedResults.Ok<IReadOnlyList<DetectionView>>(results.Select(r => new DetectionView(r.Detector, r.ModelVersion, r.Score, r.Flagged,
+            JsonDocument.Parse(r.DetailsJson).RootElement.Clone(), r.InputHash, r.ScoredAt)).ToList());
+    }
+}

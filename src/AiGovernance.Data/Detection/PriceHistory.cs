@@ -1,0 +1,100 @@
+using AiGovernance.Data.Tenancy;
+using NpgsqlTypes;
+
+namespace AiGovernance.Data.Detection;
+
+/// <summary>One historical purchase line.</summary>
+public sealed record PriceHistoryLine(string Item, string? Description, string Supplier, decimal Quantity, string? Uom, decimal UnitPrice,
+    string? Currency, DateOnly PurchasedOn);
+
+/// <summary>
+/// The purchase history the price-variance model compares with. Bulk import is binary COPY (one
+/// round trip for any number of lines); lookups use the (tenant, item, date) index.
+/// </summary>
+public static class PriceHistory
+{
+    public const int MaxLinesPerItem = 500;
+
+    /// <summary>Imports lines in the caller's transaction; all or nothing. Returns the number written.</summary>
+    public static async Task<long> ImportAsync(TenantScope scope, IEnumerable<PriceHistoryLine> lines, string source, CancellationToken ct,
+        IProgress<long>? progress = null)
+    {
+        await using var writer = await scope.Connection.BeginBinaryImportAsync(
+            "COPY price_history (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source) FROM STDIN (FORMAT BINARY)", ct);
+        long n = 0;
+        foreach (var l in lines)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(scope.TenantId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(l.Item, NpgsqlDbType.Text, ct);
+            await WriteNullableAsync(writer, l.Description, ct);
+            await writer.WriteAsync(l.Supplier, NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(l.Quantity, NpgsqlDbType.Numeric, ct);
+            await WriteNullableAsync(writer, l.Uom, ct);
+            await writer.WriteAsync(l.UnitPrice, NpgsqlDbType.Numeric, ct);
+            await WriteNullableAsync(writer, l.Currency, ct);
+            await writer.WriteAsync(l.PurchasedOn, NpgsqlDbType.Date, ct);
+            await writer.WriteAsync(source, NpgsqlDbType.Text, ct);
+            if (++n % 50_000 == 0) progress?.Report(n);
+        }
+        await writer.CompleteAsync(ct);
+        progress?.Report(n);
+        return n;
+    }
+
+    private static Task WriteNullableAsync(Npgsql.NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
+        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+
+    /// <summary>Lines of the item dated before <paramref name="before"/>, newest first, within the look-back.</summary>
+    public static async Task<IReadOnlyList<PriceHistoryLine>> ForItemAsync(TenantScope scope, string item, DateOnly before, int lookBackDays,
+        CancellationToken ct)
+    {
+        await using var cmd = scope.Command($"""
+            SELECT item, description, supplier, quantity, uom, unit_price, currency, purchased_on FROM price_history
+            WHERE tenant_id = $1 AND item = $2 AND purchased_on < $3 AND purchased_on >= $4
+            ORDER BY purchased_on DESC LIMIT {MaxLinesPerItem}
+            """);
+        cmd.Parameters.AddWithValue(scope.TenantId);
+        cmd.Parameters.AddWithValue(item);
+        cmd.Parameters.AddWithValue(before);
+        cmd.Parameters.AddWithValue(before.AddDays(-lookBackDays));
+        var list = new List<PriceHistoryLine>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new PriceHistoryLine(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetDecimal(3),
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateOnly>(7)));
+        return list;
+    }
+
+    /// <summary>The contract price agreed with the supplier for the item on the given day, if any.</summary>
+    public static async Task<decimal?> ContractPriceAsync(TenantScope scope, string supplierId, string item, DateOnly on, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("""
+            SELECT unit_price FROM contract_prices
+            WHERE tenant_id = $1 AND supplier_id = $2 AND item = $3 AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)
+            ORDER BY valid_from DESC LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue(scope.TenantId);
+        cmd.Parameters.AddWithValue(supplierId);
+        cmd.Parameters.AddWithValue(item);
+        cmd.Parameters.AddWithValue(on);
+        return await cmd.ExecuteScalarAsync(ct) is decimal d ? d : null;
+    }
+
+    /// <summary>An approved requisition's lines become history (one statement, in the approving transaction).</summary>
+    public static async Task AppendApprovedAsync(TenantScope scope, Core.Requisitions.Requisition r, DateOnly on, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("""
+            INSERT INTO price_history (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source)
+            SELECT $1, l.item_code, l.description, $2, l.quantity, l.unit_of_measure, l.unit_price, $3, $4, $5
+            FROM jsonb_to_recordset($6::jsonb) AS l(item_code text, description text, quantity numeric, unit_of_measure text, unit_price numeric)
+            """);
+        cmd.Parameters.AddWithValue(scope.TenantId);
+        cmd.Parameters.AddWithValue(r.SupplierId);
+        cmd.Parameters.AddWithValue(r.Currency);
+        cmd.Parameters.AddWithValue(on);
+        cmd.Parameters.AddWithValue($"requisition:{r.Number}");
+        cmd.Parameters.Add(new() { Value = Json.Serialize(r.Lines), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,36 @@
+using AiGovernance.Ml.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiGovernance.Worker.Detection;
+
+public static class DetectionHosting
+{
+    public static void AddDetection(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient(nameof(HttpEmbedder));
+        builder.Services.AddSingleton(sp => Embedders.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value,
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpEmbedder))));
+        builder.Services.AddSingleton<DetectionModels>();
+        builder.Services.AddSingleton<IJobHandler, ScoringHandler>();
+        builder.Services.AddHealthChecks().AddCheck<DetectionHealthCheck>("detection-models", tags: ["ready"]);
+    }
+}
+
+/// <summary>Degraded (not unhealthy) when a model is missing or corrupt: the service still routes on rules alone.</summary>
+internal sealed class DetectionHealthCheck(DetectionModels models) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var statuses = models.Statuses;
+        var data = statuses.ToDictionary(s => s.Kind, s => (object)$"{s.Version ?? "none"}: {s.Message}");
+        var broken = statuses.Where(s => !s.Loaded).ToList();
+        return Task.FromResult(broken.Count == 0
+            ? HealthCheckResult.Healthy("all detection models loaded", data)
+            : HealthCheckResult.Degraded(string.Join("; ", broken.Select(s => s.Message)), data: data));
+    }
+}

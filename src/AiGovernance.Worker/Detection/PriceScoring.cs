@@ -1,0 +1,42 @@
+using AiGovernance.Core.Recommendations;
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data;
+using AiGovernance.Data.Detection;
+using AiGovernance.Data.Tenancy;
+using AiGovernance.Ml.PriceVariance;
+
+namespace AiGovernance.Worker.Detection;
+
+/// <summary>Price variance of every line against the item's history (this supplier and others) and any contract price.</summary>
+public static class PriceScoring
+{
+    public static async Task<DetectorRun> ScoreAsync(TenantScope scope, Requisition r, PriceVarianceModel model, int lookBackDays,
+        string inputHash, int lifetimeHours, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var lines = new List<PriceVarianceResult>();
+        for (var i = 0; i < r.Lines.Count; i++)
+        {
+            var line = r.Lines[i];
+            var history = await PriceHistory.ForItemAsync(scope, line.ItemCode, today, lookBackDays, ct);
+            var contract = await PriceHistory.ContractPriceAsync(scope, r.SupplierId, line.ItemCode, today, ct);
+            var priceLine = new PriceLine($"{r.Number}/{i + 1}", line.ItemCode, line.Description, r.SupplierId, line.Quantity, line.UnitOfMeasure,
+                line.UnitPrice, r.Currency, today, contract, r.Category);
+            lines.Add(model.Score(priceLine, history.Select((h, n) =>
+                new PriceLine($"h{n}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, h.UnitPrice, h.Currency, h.PurchasedOn)).ToList()));
+        }
+        // The routing signal is the largest increase over the expected price; a cheaper line is no risk to route on.
+        var variances = lines.Where(l => l.VariancePct is not null).Select(l => l.VariancePct!.Value).ToList();
+        double? signal = variances.Count == 0 ? null : Math.Max(0, variances.Max());
+        var flagged = lines.Where(l => l.Flagged).ToList();
+        var details = new { lines = lines };
+        var result = new DetectionResult(r.Id, Detectors.PriceVariance, model.Version, signal, flagged.Count > 0, Json.Serialize(details), inputHash, now);
+        if (flagged.Count == 0) return new DetectorRun(result, null);
+
+        var worst = flagged.OrderByDescending(l => l.Score).First();
+        var reason = $"hold for price review: line {worst.Id.Split('/')[^1]}: {worst.Reason}";
+        var evidence = flagged.Select(l => new EvidenceRef("requisition_line", l.Id, l.Reason)).ToList();
+        return new DetectorRun(result, DetectorRun.Hold(r.Id, Detectors.PriceVariance, model.Version, reason, Math.Clamp(worst.Score, 0, 1),
+            details, evidence, inputHash, lifetimeHours));
+    }
+}

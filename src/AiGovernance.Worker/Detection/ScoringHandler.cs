@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using AiGovernance.Core.Policies;
+using AiGovernance.Data;
+using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Detection;
+using AiGovernance.Data.Jobs;
+using AiGovernance.Data.Policies;
+using AiGovernance.Data.Recommendations;
+using AiGovernance.Data.Requisitions;
+using AiGovernance.Data.Tenancy;
+using AiGovernance.Ml.Embeddings;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AiGovernance.Worker.Detection;
+
+/// <summary>
+/// Scores a submitted requisition (job <c>detection.score</c>): embedding, duplicate and split-purchase
+/// checks, price variance. Results, routing signals and recommendations commit in one transaction, so
+/// a failure leaves nothing half-written and the retried job starts clean; re-running on unchanged
+/// input replaces the results and finds its recommendations already posted (same input hash).
+/// </summary>
+public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, ITextEmbedder embedder, IOptions<DetectionOptions> options,
+    TimeProvider clock) : IJobHandler
+{
+    public const string Actor = "system:detection";
+
+    public string Kind => DetectionJobs.Score;
+
+    public async Task<JobResult> HandleAsync(ClaimedJob job, CancellationToken ct)
+    {
+        if (!Guid.TryParse(job.SubjectId, out var id)) return new JobResult.Done();
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        await using var scope = await TenantScope.BeginAsync(db, job.TenantId, ct);
+        var stored = await RequisitionStore.GetAsync(scope, id, ct);
+        if (stored is null) return new JobResult.Done();
+        var r = stored.Requisition;
+        var enabled = await EnabledKindsAsync(scope, ct);
+        var policy = await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct);
+        var supplierName = await SupplierNameAsync(scope, r.SupplierId, ct);
+
+        var runs = new List<DetectorRun>();
+        var skipped = new List<string>();
+        var dup = models.Duplicate;
+        var needsRecord = enabled.Contains(Detectors.Duplicate) && dup is not null || enabled.Contains(Detectors.SplitPurchase);
+        float[]? embedding = null;
+        if (enabled.Contains(Detectors.Duplicate) && dup is not null)
+        {
+            embedding = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r)], ct))[0];
+            await RequisitionEmbeddings.UpsertAsync(scope, r.Id, embedder.ModelId, embedding, now, ct);
+        }
+        var record = needsRecord ? DuplicateScoring.ToRecord(r, supplierName, stored.CreatedAt, embedding) : null;
+        var hash = InputHash(r, dup?.Version, models.PriceVariance?.Version);
+
+        if (dup is not null && enabled.Contains(Detectors.Duplicate))
+            runs.Add(await DuplicateScoring.DuplicateAsync(scope, r, record!, embedder, dup, hash, o.RecommendationLifetimeHours, now, ct));
+        else skipped.Add(Detectors.Duplicate);
+        if (enabled.Contains(Detectors.SplitPurchase) && policy is not null)
+            runs.Add(await DuplicateScoring.SplitPurchaseAsync(scope, r, record!, ApprovalThresholds.Of(policy.Policy),
+                TimeSpan.FromDays(o.SplitPurchaseWindowDays), hash, o.RecommendationLifetimeHours, now, ct));
+        else skipped.Add(Detectors.SplitPurchase);
+        if (models.PriceVariance is { } price && enabled.Contains(Detectors.PriceVariance))
+            runs.Add(await PriceScoring.ScoreAsync(scope, r, price, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
+        else skipped.Add(Detectors.PriceVariance);
+
+        foreach (var run in runs) await DetectionResults.SaveAsync(scope, run.Result, ct);
+        var signals = await DetectionResults.SignalsAsync(scope, r.Id, ct);
+        var routing = await ApplyDetectionSignals.ExecuteAsync(scope, r.Id, signals, PolicyCache.Shared, Actor, clock, ct);
+        var posted = new List<Guid>();
+        foreach (var run in runs.Where(x => x.Recommendation is not null))
+            posted.Add((await PostRecommendation.ExecuteAsync(scope, run.Recommendation!.Producer!.Name!, run.Recommendation, clock, ct)).Recommendation.Id);
+
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.DetectionScored, Actor, "requisition", r.Number, new
+        {
+            requisition_id = r.Id,
+            input_hash = hash,
+            embedding_model = embedding is null ? null : embedder.ModelId,
+            results = runs.Select(x => new { x.Result.Detector, model_version = x.Result.ModelVersion, x.Result.Score, x.Result.Flagged }),
+            skipped,
+            model_status = models.Statuses.Select(s => new { s.Kind, s.Version, s.Loaded }),
+            signals = new { duplicate_probability = signals.DuplicateProbability, price_variance_pct = signals.PriceVariancePct },
+            routing = new { routing.Rerouted, routing.Why, added_rules = routing.AddedRules },
+            recommendations = posted,
+        }), clock, ct);
+        await scope.CommitAsync(ct);
+        return new JobResult.Done();
+    }
+
+    private async Task<HashSet<string>> EnabledKindsAsync(TenantScope scope, CancellationToken ct)
+    {
+        var switches = await ModelSwitches.ListAsync(scope, ct);
+        return DetectorKinds.All
+            .Where(k => !options.Value.Disabled.Contains(k, StringComparer.OrdinalIgnoreCase))
+            .Where(k => !switches.TryGetValue(k, out var s) || s.Enabled)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static async Task<string> SupplierNameAsync(TenantScope scope, string supplierId, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("SELECT name FROM suppliers WHERE id = $1");
+        cmd.Parameters.AddWithValue(supplierId);
+        return await cmd.ExecuteScalarAsync(ct) as string ?? supplierId;
+    }
+
+    /// <summary>What the detectors saw: the requisition's content and the model versions. Same input, same hash.</summary>
+    private static string InputHash(Core.Requisitions.Requisition r, string? duplicateVersion, string? priceVersion)
+    {
+        var canonical = Json.Serialize(new { r.Id, r.SupplierId, r.SupplierReference, r.Currency, r.Category, r.Lines, duplicateVersion, priceVersion });
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
