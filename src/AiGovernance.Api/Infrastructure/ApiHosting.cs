@@ -41,6 +41,7 @@ public static class ApiHosting
         builder.Services.AddSingleton<TenantDb>();
         builder.Services.AddOpenApi(OpenApiDocumentSetup.Configure);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        AiGovernance.Worker.Detection.DetectionHosting.AddDetectionModels(builder);
 
         builder.Services.AddGovernanceAuthentication();
         builder.Services.AddAuthorization();
@@ -65,7 +66,7 @@ public static class ApiHosting
         app.MapScalarApiReference("/docs", o => o.WithTitle("AiGovernance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 
         var api = app.MapGroup("/api").RequireAuthorization().RequireRateLimiting(RateLimiting.PerCaller);
         api.MapRequisitionsApi();

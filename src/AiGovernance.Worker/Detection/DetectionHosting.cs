@@ -1,4 +1,5 @@
 using AiGovernance.Ml.Embeddings;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -8,15 +9,25 @@ namespace AiGovernance.Worker.Detection;
 
 public static class DetectionHosting
 {
+    /// <summary>The scoring worker: the models plus the job handler.</summary>
     public static void AddDetection(IHostApplicationBuilder builder)
     {
+        AddDetectionModels(builder);
+        // A host that does not score leaves detection.score jobs in the queue for one that does.
+        if (builder.Configuration.GetValue($"{DetectionOptions.SectionName}:Enabled", true))
+            builder.Services.AddSingleton<IJobHandler, ScoringHandler>();
+    }
+
+    /// <summary>The models, embedder and health check; the API needs them too (model status, kill switches). Idempotent.</summary>
+    public static void AddDetectionModels(IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(DetectionModels))) return;
         builder.Services.AddOptions<DetectionOptions>().BindConfiguration(DetectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(nameof(HttpEmbedder));
         builder.Services.AddSingleton(sp => Embedders.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value,
             () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpEmbedder))));
         builder.Services.AddSingleton<DetectionModels>();
-        builder.Services.AddSingleton<IJobHandler, ScoringHandler>();
         builder.Services.AddHealthChecks().AddCheck<DetectionHealthCheck>("detection-models", tags: ["ready"]);
     }
 }

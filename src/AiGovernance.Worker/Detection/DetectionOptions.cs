@@ -7,6 +7,9 @@ public sealed class DetectionOptions
 {
     public const string SectionName = "Governance:Detection";
 
+    /// <summary>Score requisitions in this host's worker. Off, the jobs wait for a host where it is on.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The model registry directory; default: the nearest <c>models/</c> with a registry.json above the app.</summary>
     public string? ModelsDirectory { get; set; }
 

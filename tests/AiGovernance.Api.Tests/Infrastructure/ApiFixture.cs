@@ -52,6 +52,8 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("Governance:Logging:Directory", Path.Combine(Path.GetTempPath(), "aigov-api-tests-logs"));
             // The tests' ERP receivers listen on loopback.
             b.UseSetting("Governance:Outbox:AllowPrivateEndpoints", "true");
+            // Scoring runs only in the detection tests' own hosts, so background scoring never changes another test's chain.
+            b.UseSetting("Governance:Detection:Enabled", "false");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
 
