@@ -1,0 +1,56 @@
+using AiGovernance.Core.Text;
+
+namespace AiGovernance.Ml.Duplicates;
+
+/// <summary>A training or evaluation pair: A is the later record, B the earlier one; Kind says how it was made.</summary>
+public sealed record LabelledPair(DuplicateRecord A, DuplicateRecord B, bool Label, string Kind);
+
+/// <summary>
+/// The labelled pair file of datasets/duplicate (train.csv, eval.csv, abtbuy-*.csv): columns
+/// label (0/1), kind, then the record columns of A prefixed "a_" and of B prefixed "b_".
+/// </summary>
+public static class LabelledPairCsv
+{
+    public static string HeaderLine =>
+        DuplicateCsv.Line(new[] { "label", "kind" }.Concat(DuplicateCsv.Columns.Select(c => "a_" + c)).Concat(DuplicateCsv.Columns.Select(c => "b_" + c)));
+
+    public static void Write(string path, IEnumerable<LabelledPair> pairs)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        w.WriteLine(HeaderLine);
+        foreach (var p in pairs)
+            w.WriteLine(DuplicateCsv.Line(new[] { p.Label ? "1" : "0", p.Kind }.Concat(DuplicateCsv.Fields(p.A)).Concat(DuplicateCsv.Fields(p.B))));
+    }
+
+    public static List<LabelledPair> Read(string path, bool strict, Action<CsvRowError> onError)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader, strict, onError);
+    }
+
+    public static List<LabelledPair> Read(TextReader reader, bool strict, Action<CsvRowError> onError)
+    {
+        var pairs = new List<LabelledPair>();
+        foreach (var row in CsvRecords.Read(reader, strict, onError))
+        {
+            var (pair, reason) = Parse(row);
+            if (pair is not null) { pairs.Add(pair); continue; }
+            var error = new CsvRowError(row.Line, reason!);
+            if (strict) throw new CsvRejectedException(error);
+            onError(error);
+        }
+        return pairs;
+    }
+
+    private static (LabelledPair?, string?) Parse(CsvReader.Row row)
+    {
+        var label = row.Optional("label");
+        if (label is not ("0" or "1")) return (null, $"'label' must be 0 or 1, found '{label}'");
+        var (a, reasonA) = DuplicateCsv.Parse(row, "a_");
+        if (a is null) return (null, reasonA);
+        var (b, reasonB) = DuplicateCsv.Parse(row, "b_");
+        if (b is null) return (null, reasonB);
+        return (new LabelledPair(a, b, label == "1", row.Optional("kind") ?? ""), null);
+    }
+}

@@ -1,0 +1,98 @@
+namespace AiGovernance.Ml.PriceVariance;
+
+/// <summary>
+/// Finds the expected unit price of a line, in order: the contract price; the line's supplier's recent
+/// history; the item's history at all suppliers; the regression (sparse history). Pure apart from the
+/// regression callback, so every rule is testable without a model.
+/// </summary>
+public static class ExpectedPriceResolver
+{
+    /// <param name="regressionLog">ln(expected price per base unit) from the regression, or null when there is no model.</param>
+    public static PriceEvidence Resolve(
+        PriceLine line, IReadOnlyList<PriceLine> history, PriceVarianceParams p, Func<PriceLine, UnitOfMeasure, double?>? regressionLog)
+    {
+        var uom = UnitNormalizer.Parse(line.Uom);
+        if (line.UnitPrice <= 0) return new PriceEvidence(line, uom, PriceBasis.None, double.NaN, null, 0, null, null, 0);
+        var lineLog = Math.Log((double)UnitNormalizer.PerBaseUnit(line.UnitPrice, uom));
+
+        var comparable = Comparable(line, uom, history, p);
+        var pack = PackSize(line, uom, history);
+        var atSupplier = comparable.Where(h => SameSupplier(h.Line, line)).ToList();
+        var summary = Summarize(atSupplier, true, line, lineLog, p) ?? Summarize(comparable, false, line, lineLog, p);
+
+        if (line.ContractPrice is > 0 and var contract)
+        {
+            var contractLog = Math.Log((double)UnitNormalizer.PerBaseUnit(contract, uom));
+            return new PriceEvidence(line, uom, PriceBasis.Contract, lineLog, contractLog, Math.Log(1 + p.ContractTolerance), summary, null, comparable.Count, pack);
+        }
+        if (summary is not null)
+        {
+            var basis = summary.AtSupplier ? PriceBasis.SupplierHistory : PriceBasis.ItemHistory;
+            return new PriceEvidence(line, uom, basis, lineLog, summary.ClosestLog, summary.Sigma, summary, null, comparable.Count, pack);
+        }
+        var predicted = regressionLog?.Invoke(line, uom);
+        return predicted is { } r && double.IsFinite(r)
+            ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, r, comparable.Count, pack)
+            : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, null, comparable.Count, pack);
+    }
+
+    /// <summary>Units per pack: the line's own pack unit, else an earlier line's, else the description's "pack of N".</summary>
+    private static int? PackSize(PriceLine line, UnitOfMeasure uom, IReadOnlyList<PriceLine> history)
+    {
+        if (uom.IsPack) return (int)uom.Factor;
+        foreach (var h in history)
+            if (UnitNormalizer.Parse(h.Uom) is { IsPack: true } hu && hu.Dimension == uom.Dimension) return (int)hu.Factor;
+        return UnitNormalizer.PackSizeInDescription(line.Description);
+    }
+
+    public static bool SameSupplier(PriceLine a, PriceLine b) =>
+        string.Equals(a.Supplier.Trim(), b.Supplier.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private readonly record struct Priced(PriceLine Line, double Log);
+
+    /// <summary>Earlier lines in the long window with the same dimension of unit, newest last, at most MaxHistory.</summary>
+    private static List<Priced> Comparable(PriceLine line, UnitOfMeasure uom, IReadOnlyList<PriceLine> history, PriceVarianceParams p)
+    {
+        var from = line.Date.AddDays(-p.LongWindowDays);
+        var list = new List<Priced>(history.Count);
+        foreach (var h in history)
+        {
+            if (h.Date >= line.Date || h.Date < from || h.UnitPrice <= 0) continue;
+            var hu = UnitNormalizer.Parse(h.Uom);
+            if (hu.Dimension != uom.Dimension) continue;
+            list.Add(new Priced(h, Math.Log((double)UnitNormalizer.PerBaseUnit(h.UnitPrice, hu))));
+        }
+        list.Sort((a, b) => a.Line.Date.CompareTo(b.Line.Date));
+        return list.Count > p.MaxHistory ? list.GetRange(list.Count - p.MaxHistory, p.MaxHistory) : list;
+    }
+
+    private static HistorySummary? Summarize(List<Priced> lines, bool atSupplier, PriceLine line, double lineLog, PriceVarianceParams p)
+    {
+        if (lines.Count < p.MinHistory) return null;
+        var shortFrom = line.Date.AddDays(-p.ShortWindowDays);
+        var recentCount = lines.Count(l => l.Line.Date >= shortFrom);
+        var useShort = recentCount >= p.MinHistory;
+        var window = useShort ? lines.Where(l => l.Line.Date >= shortFrom).ToList() : lines;
+
+        var sorted = window.Select(l => l.Log).ToArray();
+        Array.Sort(sorted);
+        var median = RobustStats.MedianOfSorted(sorted);
+        var mad = RobustStats.Mad(sorted);
+        var sigma = Math.Max(p.SigmaFloor, RobustStats.MadToSigma * mad);
+
+        // The closest of three references explains the line best: a line on a usual price point (a quantity
+        // tier, a second price list) or at the level of the last few purchases (an established price change)
+        // is not an anomaly even when the window's median is elsewhere.
+        var (closest, kind, support) = (median, "median", window.Count);
+        var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * window.Count));
+        if (RobustStats.NearestSupportedLevel(sorted, lineLog, p.LevelTolerance, minSupport) is { } level
+            && Math.Abs(lineLog - level) < Math.Abs(lineLog - closest))
+            (closest, kind, support) = (level, "usual-price", sorted.Count(v => Math.Abs(v - level) <= p.LevelTolerance));
+        if (lines.Count >= p.RecentLines && p.RecentLines > 0)
+        {
+            var recent = RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(l => l.Log).ToArray());
+            if (Math.Abs(lineLog - recent) < Math.Abs(lineLog - closest)) (closest, kind, support) = (recent, "recent", p.RecentLines);
+        }
+        return new HistorySummary(atSupplier, window.Count, useShort ? p.ShortWindowDays : p.LongWindowDays, median, sigma, closest, kind, support);
+    }
+}
