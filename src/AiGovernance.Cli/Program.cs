@@ -12,6 +12,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(HistoryCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

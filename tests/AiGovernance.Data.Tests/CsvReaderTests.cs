@@ -1,4 +1,5 @@
 using AiGovernance.Core.Text;
+using AiGovernance.Data.Seed;
 
 namespace AiGovernance.Data.Tests;
 

@@ -35,9 +35,10 @@ public static class BenchTenant
                 approvers: [ { role: approver } ]
         """;
 
-    public static async Task<TenantRecord> CreateAsync(NpgsqlDataSource owner, Action<string> progress, CancellationToken ct)
+    public static async Task<TenantRecord> CreateAsync(NpgsqlDataSource owner, Action<string> progress, CancellationToken ct, string? policyYaml = null)
     {
-        var parsed = PolicyParser.Parse(PolicyYaml);
+        policyYaml ??= PolicyYaml;
+        var parsed = PolicyParser.Parse(policyYaml);
         if (!parsed.IsValid)
             throw new CliException($"bench policy does not parse: line {parsed.Errors[0].Line}: {parsed.Errors[0].Message}");
         var role = CliContext.Configuration[$"{GovernanceDataOptions.SectionName}:AppRole"] ?? new GovernanceDataOptions().AppRole;
@@ -47,7 +48,7 @@ public static class BenchTenant
         var doc = SeedResources.DemoMasterData;
         var slug = $"bench-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}";
         doc = doc with { Tenant = doc.Tenant with { Slug = slug, Name = $"Benchmark tenant {slug}" } };
-        var tenant = await TenantProvisioner.CreateAsync(owner, doc, PolicyYaml, TimeProvider.System, ct: ct);
+        var tenant = await TenantProvisioner.CreateAsync(owner, doc, policyYaml, TimeProvider.System, ct: ct);
         progress($"tenant {tenant.Slug} ({tenant.Id}) created");
         return tenant;
     }

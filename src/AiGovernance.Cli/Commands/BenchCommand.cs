@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Cli.Bench;
+using AiGovernance.Cli.Bench.Detection;
 using Microsoft.Extensions.Configuration;
 
 namespace AiGovernance.Cli.Commands;
@@ -10,7 +11,7 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks against the configured PostgreSQL cluster.");
+        var bench = new Command("bench", "Benchmarks: approvals against the configured PostgreSQL cluster; detection quality and speed.");
         var clients = new Option<string>("--clients") { Description = "Comma-separated concurrency levels.", DefaultValueFactory = _ => "1,8,16" };
         var duration = new Option<int>("--duration") { Description = "Measured seconds per level (after warm-up).", DefaultValueFactory = _ => 15 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds per level, not counted.", DefaultValueFactory = _ => 3 };
@@ -78,6 +79,7 @@ public static class BenchCommand
             return rows.Any(r => r.Approvals.Approvals == 0) ? 2 : 0;
         });
         bench.Subcommands.Add(approvals);
+        bench.Subcommands.Add(DetectionBenchCommand.Create());
         return bench;
     }
 
