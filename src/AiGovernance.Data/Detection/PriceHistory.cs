@@ -15,12 +15,34 @@ public static class PriceHistory
 {
     public const int MaxLinesPerItem = 500;
 
-    /// <summary>Imports lines in the caller's transaction; all or nothing. Returns the number written.</summary>
+    /// <summary>
+    /// Imports lines in the caller's transaction; all or nothing. Returns the number written. PostgreSQL
+    /// refuses COPY into a table under row-level security, so the lines are copied into a temporary
+    /// table first and moved with one INSERT … SELECT, which the tenant policy checks row by row.
+    /// </summary>
     public static async Task<long> ImportAsync(TenantScope scope, IEnumerable<PriceHistoryLine> lines, string source, CancellationToken ct,
         IProgress<long>? progress = null)
     {
+        await using (var create = scope.Command("""
+            CREATE TEMP TABLE IF NOT EXISTS price_history_import (LIKE price_history INCLUDING DEFAULTS) ON COMMIT DROP
+            """))
+            await create.ExecuteNonQueryAsync(ct);
+        var n = await CopyAsync(scope, "price_history_import", lines, source, ct, progress);
+        await using var move = scope.Command("""
+            INSERT INTO price_history (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source)
+            SELECT tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source FROM price_history_import;
+            TRUNCATE price_history_import
+            """);
+        await move.ExecuteNonQueryAsync(ct);
+        return n;
+    }
+
+    /// <summary>Binary COPY of the lines into <paramref name="table"/> (a table without row-level security).</summary>
+    public static async Task<long> CopyAsync(TenantScope scope, string table, IEnumerable<PriceHistoryLine> lines, string source, CancellationToken ct,
+        IProgress<long>? progress = null)
+    {
         await using var writer = await scope.Connection.BeginBinaryImportAsync(
-            "COPY price_history (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY {table} (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source) FROM STDIN (FORMAT BINARY)", ct);
         long n = 0;
         foreach (var l in lines)
         {

@@ -39,6 +39,7 @@ public static class DemoSeeder
                 await ImportHistoricalAsync(scope, order.Key, order.ToList(), policy, ct);
                 historyCount++;
             }
+            await ImportPriceHistoryAsync(scope, history, orders.TakeLast(LiveRequisitions).Select(o => o.Key).ToHashSet(), clock, ct);
             progress?.Invoke($"submitting {LiveRequisitions} live requisitions through the policy");
             foreach (var order in orders.TakeLast(LiveRequisitions))
             {
@@ -82,6 +83,23 @@ public static class DemoSeeder
         };
         var routing = Json.Serialize(new { imported = true, explanation = $"imported purchase history: PO {externalRef} ordered {orderedOn:yyyy-MM-dd} (USAID SCMS delivery history sample)" });
         await RequisitionStore.InsertAsync(scope, requisition, routing, at, ct);
+    }
+
+    /// <summary>
+    /// The historical lines become the price history the price-variance model compares with, re-dated so
+    /// the newest order is yesterday (the real orders are 2006–2015; live scoring looks back a year).
+    /// The requisitions keep their real dates.
+    /// </summary>
+    private static async Task ImportPriceHistoryAsync(TenantScope scope, IReadOnlyList<CsvReader.Row> rows, HashSet<string> live, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var past = rows.Where(r => !live.Contains(r["external_ref"])).ToList();
+        if (past.Count == 0) return;
+        static DateOnly Ordered(CsvReader.Row r) => DateOnly.ParseExact(r["ordered_on"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var shift = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber - 1 - past.Max(Ordered).DayNumber;
+        await Detection.PriceHistory.ImportAsync(scope, past.Select(r => new Detection.PriceHistoryLine(r["item_code"], r["description"], r["supplier_id"],
+            decimal.Parse(r["quantity"], CultureInfo.InvariantCulture), r["unit_of_measure"], decimal.Parse(r["unit_price"], CultureInfo.InvariantCulture),
+            r["currency"], Ordered(r).AddDays(shift))), "demo-history", ct);
     }
 
     private static RequisitionDraft ToDraft(IReadOnlyList<CsvReader.Row> rows, TimeProvider clock, string? externalErpId)

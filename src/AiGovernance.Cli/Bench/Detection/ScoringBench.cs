@@ -100,13 +100,7 @@ public static class ScoringBench
             await using (var create = scope.Command("CREATE TEMP TABLE bench_raw_copy (LIKE price_history INCLUDING DEFAULTS) ON COMMIT DROP"))
                 await create.ExecuteNonQueryAsync(ct);
             var raw = Stopwatch.StartNew();
-            await using (var writer = await scope.Connection.BeginBinaryImportAsync(
-                "COPY bench_raw_copy (tenant_id, item, description, supplier, quantity, uom, unit_price, currency, purchased_on, source) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var l in history)
-                    await writer.WriteRowAsync(ct, tenantId, l.Item, l.Description, l.Supplier, l.Quantity, l.Uom, l.UnitPrice, l.Currency, l.PurchasedOn, "bench");
-                await writer.CompleteAsync(ct);
-            }
+            await PriceHistory.CopyAsync(scope, "bench_raw_copy", history, "bench", ct);
             var rawRate = history.Count / raw.Elapsed.TotalSeconds;
             log($"baseline raw COPY: {history.Count:N0} lines in {raw.Elapsed.TotalSeconds:0.00} s");
             await scope.CommitAsync(ct);
