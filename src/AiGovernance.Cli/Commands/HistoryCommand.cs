@@ -47,7 +47,7 @@ public static class HistoryCommand
             }
             catch (FormatException ex)
             {
-                throw new CliException($"{file.Name}: {ex.Message}; nothing was imported (--strict)");
+                throw new CliException($"{file.Name}: {ex.Message}; nothing was imported");
             }
             var seconds = Math.Max(sw.Elapsed.TotalSeconds, 1e-6);
             Console.WriteLine($"{t.Slug}: imported {written:N0} lines in {seconds:0.0} s ({written / seconds:N0} lines/s){(skipped > 0 ? $", skipped {skipped} bad rows" : "")}");

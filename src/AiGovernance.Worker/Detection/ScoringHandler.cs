@@ -37,33 +37,39 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var stored = await RequisitionStore.GetAsync(scope, id, ct);
         if (stored is null) return new JobResult.Done();
         var r = stored.Requisition;
-        var enabled = await EnabledKindsAsync(scope, ct);
+        var off = await SwitchedOffAsync(scope, ct);
         var policy = await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct);
         var supplierName = await SupplierNameAsync(scope, r.SupplierId, ct);
-
-        var runs = new List<DetectorRun>();
-        var skipped = new List<string>();
         var dup = models.Duplicate;
-        var needsRecord = enabled.Contains(Detectors.Duplicate) && dup is not null || enabled.Contains(Detectors.SplitPurchase);
+        var price = models.PriceVariance;
+        // Why a detector did not run goes into the log entry: switched off (by whom) or its model missing.
+        var skipped = new List<object>();
+        bool Runs(string kind, object? model, string missing)
+        {
+            if (off.TryGetValue(kind, out var why)) skipped.Add(new { kind, why });
+            else if (model is null) skipped.Add(new { kind, why = missing });
+            return !off.ContainsKey(kind) && model is not null;
+        }
+        var runDuplicate = Runs(Detectors.Duplicate, dup, StatusOf(Detectors.Duplicate));
+        var runSplit = Runs(Detectors.SplitPurchase, policy, "no active policy");
+        var runPrice = Runs(Detectors.PriceVariance, price, StatusOf(Detectors.PriceVariance));
+
         float[]? embedding = null;
-        if (enabled.Contains(Detectors.Duplicate) && dup is not null)
+        if (runDuplicate)
         {
             embedding = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r)], ct))[0];
             await RequisitionEmbeddings.UpsertAsync(scope, r.Id, embedder.ModelId, embedding, now, ct);
         }
-        var record = needsRecord ? DuplicateScoring.ToRecord(r, supplierName, stored.CreatedAt, embedding) : null;
-        var hash = InputHash(r, dup?.Version, models.PriceVariance?.Version);
-
-        if (dup is not null && enabled.Contains(Detectors.Duplicate))
-            runs.Add(await DuplicateScoring.DuplicateAsync(scope, r, record!, embedder, dup, hash, o.RecommendationLifetimeHours, now, ct));
-        else skipped.Add(Detectors.Duplicate);
-        if (enabled.Contains(Detectors.SplitPurchase) && policy is not null)
-            runs.Add(await DuplicateScoring.SplitPurchaseAsync(scope, r, record!, ApprovalThresholds.Of(policy.Policy),
+        var record = DuplicateScoring.ToRecord(r, supplierName, stored.CreatedAt, embedding);
+        var hash = InputHash(r, dup?.Version, price?.Version);
+        var runs = new List<DetectorRun>();
+        if (runDuplicate)
+            runs.Add(await DuplicateScoring.DuplicateAsync(scope, r, record, embedder, dup!, hash, o.RecommendationLifetimeHours, now, ct));
+        if (runSplit)
+            runs.Add(await DuplicateScoring.SplitPurchaseAsync(scope, r, record, ApprovalThresholds.Of(policy!.Policy),
                 TimeSpan.FromDays(o.SplitPurchaseWindowDays), hash, o.RecommendationLifetimeHours, now, ct));
-        else skipped.Add(Detectors.SplitPurchase);
-        if (models.PriceVariance is { } price && enabled.Contains(Detectors.PriceVariance))
-            runs.Add(await PriceScoring.ScoreAsync(scope, r, price, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
-        else skipped.Add(Detectors.PriceVariance);
+        if (runPrice)
+            runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
 
         foreach (var run in runs) await DetectionResults.SaveAsync(scope, run.Result, ct);
         var signals = await DetectionResults.SignalsAsync(scope, r.Id, ct);
@@ -88,14 +94,20 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         return new JobResult.Done();
     }
 
-    private async Task<HashSet<string>> EnabledKindsAsync(TenantScope scope, CancellationToken ct)
+    /// <summary>Kinds switched off, with why: configuration (every tenant) first, then this tenant's switch.</summary>
+    private async Task<Dictionary<string, string>> SwitchedOffAsync(TenantScope scope, CancellationToken ct)
     {
         var switches = await ModelSwitches.ListAsync(scope, ct);
-        return DetectorKinds.All
-            .Where(k => !options.Value.Disabled.Contains(k, StringComparer.OrdinalIgnoreCase))
-            .Where(k => !switches.TryGetValue(k, out var s) || s.Enabled)
-            .ToHashSet(StringComparer.Ordinal);
+        var off = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kind in DetectorKinds.All)
+        {
+            if (options.Value.Disabled.Contains(kind, StringComparer.OrdinalIgnoreCase)) off[kind] = "switched off by configuration (Governance:Detection:Disabled)";
+            else if (switches.TryGetValue(kind, out var s) && !s.Enabled) off[kind] = $"switched off for this tenant by {s.ChangedBy}: {s.Reason}";
+        }
+        return off;
     }
+
+    private string StatusOf(string kind) => models.Statuses.FirstOrDefault(s => s.Kind == kind)?.Message ?? $"no {kind} model";
 
     private static async Task<string> SupplierNameAsync(TenantScope scope, string supplierId, CancellationToken ct)
     {

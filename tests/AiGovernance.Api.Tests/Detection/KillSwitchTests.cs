@@ -36,7 +36,8 @@ public sealed class KillSwitchTests(ApiFixture fixture)
 
         Assert.DoesNotContain(await host.DetectionsAsync(second), d => d.Str("detector") == "duplicate");
         var scored = (await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=detection_scored")).Items().Last();
-        Assert.Contains("duplicate", scored.GetProperty("payload").GetProperty("skipped").Items().Select(x => x.GetString()));
+        var skip = Assert.Single(scored.GetProperty("payload").GetProperty("skipped").Items(), x => x.Str("kind") == "duplicate");
+        Assert.Equal("switched off for this tenant by u-julia: false positives on standing orders", skip.Str("why"));
         var logged = Assert.Single((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=kill_switch_changed")).Items());
         Assert.Equal(("u-julia", "duplicate"), (logged.Str("actor"), logged.Str("subject_id")));
         Assert.Equal("false positives on standing orders", logged.GetProperty("payload").Str("reason"));
@@ -75,6 +76,7 @@ public sealed class KillSwitchTests(ApiFixture fixture)
         Assert.Contains("could not be loaded", dup.Str("status"));
         Assert.Contains("no active price-variance model", Assert.Single(models, m => m.Str("kind") == "price-variance").Str("status"));
         var scored = Assert.Single((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=detection_scored")).Items());
-        Assert.Contains("duplicate", scored.GetProperty("payload").GetProperty("skipped").Items().Select(x => x.GetString()));
+        var skip = Assert.Single(scored.GetProperty("payload").GetProperty("skipped").Items(), x => x.Str("kind") == "duplicate");
+        Assert.Contains("could not be loaded", skip.Str("why"));
     }
 }
