@@ -22,6 +22,8 @@ public class ApprovalThresholdsTests
             policy: p
             base_currency: EUR
             rules:
+              - id: all
+                steps: [ { name: base, approvers: [ { role: approver } ] } ]
               - id: small
                 when: { amount: { lt: 500 } }
                 steps: [ { name: a, approvers: [ { role: approver } ] } ]
