@@ -17,7 +17,7 @@ public static class DuplicateFeatureRows
             var withEmbedding = embeddings is not null && StableUnit(p.A.Id + "|" + p.B.Id, seed) >= EmbeddingDropout;
             var a = Prepare(p.A, withEmbedding);
             var b = Prepare(p.B, withEmbedding);
-            rows.Add(new PairRow { Label = p.Label, Features = PairFeatures.Compute(a, b) });
+            rows.Add(new PairRow { Label = p.Label, Weight = p.Weight, Features = PairFeatures.Compute(a, b) });
         }
         return rows;
 

@@ -55,9 +55,9 @@ public static class DuplicateModelTraining
     }
 
     /// <summary>Probabilities and labels of a labelled set under a model (evaluation).</summary>
-    public static List<(bool Label, float Probability)> Score(DuplicateModel model, IReadOnlyList<PairRow> rows)
+    public static List<(bool Label, float Probability, float Weight)> Score(DuplicateModel model, IReadOnlyList<PairRow> rows)
     {
         var probabilities = model.Probabilities(rows.Select(r => r.Features).ToList());
-        return rows.Select((r, i) => (r.Label, probabilities[i])).ToList();
+        return rows.Select((r, i) => (r.Label, probabilities[i], r.Weight)).ToList();
     }
 }

@@ -39,6 +39,7 @@ public static class DuplicateSweepCandidates
             NumberOfIterations = iterations,
             LearningRate = learningRate,
             MinimumExampleCountPerLeaf = minLeaf,
+            ExampleWeightColumnName = "Weight",
             Seed = seed,
             NumberOfThreads = 1,
             Verbose = false,
@@ -48,13 +49,13 @@ public static class DuplicateSweepCandidates
     public static SweepCandidate FastTree(int leaves, int trees, double learningRate) => new(
         "FastTree",
         P(("leaves", leaves), ("trees", trees), ("learning_rate", learningRate)),
-        ml => ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: leaves, numberOfTrees: trees, learningRate: learningRate));
+        ml => ml.BinaryClassification.Trainers.FastTree(exampleWeightColumnName: "Weight", numberOfLeaves: leaves, numberOfTrees: trees, learningRate: learningRate));
 
     public static SweepCandidate Sdca(double l2) => new(
         "SdcaLogisticRegression",
         P(("l2", l2), ("normalize", "min-max")),
         ml => ml.Transforms.NormalizeMinMax("Features")
-            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(l2Regularization: (float)l2, maximumNumberOfIterations: 100)));
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(exampleWeightColumnName: "Weight", l2Regularization: (float)l2, maximumNumberOfIterations: 100)));
 
     private static Dictionary<string, string> P(params (string Key, object Value)[] values) =>
         values.ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");

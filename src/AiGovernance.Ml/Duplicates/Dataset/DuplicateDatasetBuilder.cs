@@ -14,7 +14,7 @@ public static class DuplicateDatasetBuilder
     public static readonly DateOnly TrainFrom = new(2015, 1, 1);
     public const int MaxTrainPairs = 10_000;
     public const int MaxEvalPairs = 4_000;
-    public const double EasyNegativeRate = 0.05;
+    public const int MaxAbtBuyPairs = 3_500;
 
     public static async Task<IReadOnlyList<string>> BuildAsync(string dataRoot, string outDir, int seed, ITextEmbedder embedder,
         IProgress<(string Stage, int Done, int Total)> progress, CancellationToken ct)
@@ -28,11 +28,11 @@ public static class DuplicateDatasetBuilder
         {
             var real = OxfordDuplicateSets.Period(oxford, from, until);
             var blocked = await OxfordDuplicateSets.BuildAsync(real, setSeed, cache, new BlockingOptions(), Stage(progress, $"blocking {file}"), ct);
-            var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, EasyNegativeRate, setSeed, maxPairs);
+            var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, setSeed, maxPairs);
             LabelledPairCsv.Write(Path.Combine(outDir, file), sample.Pairs);
             manifest[file] = Summary(real.Count, sample);
             lines.Add($"{file}: {real.Count:N0} real records {from:yyyy-MM}..{until.AddDays(-1):yyyy-MM}, {sample.PositivesTotal:N0} injected duplicates ({sample.PositivesFound:N0} reached by blocking), " +
-                $"{sample.Candidates:N0} candidate pairs -> {sample.Pairs.Count:N0} pairs written ({sample.Pairs.Count(p => p.Label):N0} duplicates, {sample.HardNegatives:N0} hard / {sample.EasyNegatives:N0} other negatives)");
+                $"{sample.Candidates:N0} candidate pairs -> {sample.Pairs.Count:N0} pairs written ({sample.Pairs.Count(p => p.Label):N0} duplicates, {sample.HardNegatives:N0} hard / {sample.EasyNegatives:N0} other negatives, weighted back to the candidate mix)");
         }
 
         await Oxford("train.csv", TrainFrom, OxfordDuplicateSets.EvalFrom, seed, MaxTrainPairs);
@@ -44,7 +44,7 @@ public static class DuplicateDatasetBuilder
         {
             progress.Report(($"blocking {file}", 0, 1));
             var blocked = await AbtBuySets.BlockAsync(half, cache, ct);
-            var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, easyNegativeRate: 1.0, seed);
+            var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, seed, MaxAbtBuyPairs);
             LabelledPairCsv.Write(Path.Combine(outDir, file), sample.Pairs);
             manifest[file] = Summary(half.Records.Count, sample);
             lines.Add($"{file}: {half.Records.Count:N0} products, {sample.PositivesTotal:N0} true matches ({sample.PositivesFound:N0} reached by blocking), {sample.Pairs.Count:N0} pairs written");

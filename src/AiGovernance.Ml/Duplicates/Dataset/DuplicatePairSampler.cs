@@ -2,20 +2,23 @@ namespace AiGovernance.Ml.Duplicates.Dataset;
 
 /// <summary>
 /// Labels the candidate pairs the blocker produces on an injected set, so training sees exactly the
-/// pairs the detector will score. Keeps every positive and every hard negative (same supplier with a
-/// close amount, a similar reference or within a week: recurring payments, the natural look-alikes),
-/// and a seeded sample of the easy negatives.
+/// pairs the detector will score. Keeps every positive; negatives are split into hard ones (same
+/// supplier with a close amount, a similar reference or within a week: recurring payments, the natural
+/// look-alikes) and the rest, and each group is sampled down to the size cap. A kept negative carries
+/// the weight total/kept of its group, so weighted metrics and thresholds reflect the real balance.
 /// </summary>
 public static class DuplicatePairSampler
 {
     public sealed record Result(List<LabelledPair> Pairs, int Candidates, int PositivesFound, int PositivesTotal, int HardNegatives, int EasyNegatives);
 
+    /// <param name="hardShare">Of the negative budget, the share given to hard negatives.</param>
     public static Result Sample(InjectedSet set, IReadOnlyList<PreparedRecord> prepared, IReadOnlyList<(int Later, int Earlier)> candidates,
-        double easyNegativeRate, int seed, int? maxPairs = null)
+        int seed, int? maxPairs = null, double hardShare = 0.85)
     {
         var random = new Random(seed);
-        var pairs = new List<LabelledPair>();
-        int positives = 0, hard = 0, easy = 0;
+        var positives = new List<LabelledPair>();
+        var hard = new List<(int, int)>();
+        var easy = new List<(int, int)>();
         var features = new float[PairFeatures.Count];
         foreach (var (later, earlier) in candidates)
         {
@@ -23,27 +26,30 @@ public static class DuplicatePairSampler
             var b = prepared[earlier];
             if (set.Truth.TryGetValue(InjectedSet.Key(a.Record.Id, b.Record.Id), out var kind))
             {
-                positives++;
-                pairs.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), true, kind));
+                positives.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), true, kind));
                 continue;
             }
             PairFeatures.Compute(a, b, features);
             var sameSupplier = features[0] == 1 || features[2] == 1;
-            var isHard = sameSupplier && (features[6] >= 0.8 || features[4] >= 0.6 || features[12] <= 7);
-            if (isHard) { hard++; pairs.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), false, "hard-negative")); }
-            else if (random.NextDouble() < easyNegativeRate) { easy++; pairs.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), false, "negative")); }
+            (sameSupplier && (features[6] >= 0.8 || features[4] >= 0.6 || features[12] <= 7) ? hard : easy).Add((later, earlier));
         }
-        if (maxPairs is { } max && pairs.Count > max)
+        var budget = maxPairs is { } max ? Math.Max(0, max - positives.Count) : hard.Count + easy.Count;
+        var hardKeep = Math.Min(hard.Count, (int)Math.Round(budget * (easy.Count == 0 ? 1 : hardShare)));
+        var easyKeep = Math.Min(easy.Count, budget - hardKeep);
+        hardKeep = Math.Min(hard.Count, budget - easyKeep); // give unused easy budget back to hard
+        var pairs = new List<LabelledPair>(positives);
+        pairs.AddRange(Take(hard, hardKeep, "hard-negative"));
+        pairs.AddRange(Take(easy, easyKeep, "negative"));
+        pairs = pairs.OrderBy(p => p.A.Date).ThenBy(p => p.A.Id, StringComparer.Ordinal).ThenBy(p => p.B.Id, StringComparer.Ordinal).ToList();
+        return new Result(pairs, candidates.Count, positives.Count, set.Truth.Count, hardKeep, easyKeep);
+
+        IEnumerable<LabelledPair> Take(List<(int Later, int Earlier)> group, int keep, string kind)
         {
-            // Keep all positives; sample negatives down to the cap, deterministically.
-            var pos = pairs.Where(p => p.Label).ToList();
-            var neg = pairs.Where(p => !p.Label).OrderBy(_ => random.Next()).Take(Math.Max(0, max - pos.Count)).ToList();
-            pairs = [.. pos, .. neg];
-            hard = neg.Count(p => p.Kind == "hard-negative");
-            easy = neg.Count - hard;
-            pairs = pairs.OrderBy(p => p.A.Date).ThenBy(p => p.A.Id, StringComparer.Ordinal).ThenBy(p => p.B.Id, StringComparer.Ordinal).ToList();
+            if (keep == 0) return [];
+            var weight = (float)group.Count / keep;
+            return group.Select(p => (p, r: random.Next())).OrderBy(x => x.r).Take(keep)
+                .Select(x => new LabelledPair(Strip(prepared[x.p.Later].Record), Strip(prepared[x.p.Earlier].Record), false, kind, weight));
         }
-        return new Result(pairs, candidates.Count, positives, set.Truth.Count, hard, easy);
     }
 
     private static DuplicateRecord Strip(DuplicateRecord r) => r.Embedding is null ? r : r with { Embedding = null };
