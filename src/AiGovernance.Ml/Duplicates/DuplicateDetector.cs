@@ -1,7 +1,7 @@
 namespace AiGovernance.Ml.Duplicates;
 
 /// <summary>A candidate pair with its probability (no explanation yet).</summary>
-public readonly record struct ScoredPair(int Later, int Earlier, float Probability);
+public readonly record struct ScoredPair(int Later, int Earlier, float Probability, float Score);
 
 /// <summary>
 /// Batch detection over a record set (one tenant): block, score every candidate pair in one ML.NET
@@ -22,19 +22,31 @@ public static class DuplicateDetector
             var features = new List<float[]>(count);
             for (var k = start; k < start + count; k++)
                 features.Add(PairFeatures.Compute(prepared[candidates[k].Later], prepared[candidates[k].Earlier]));
-            var probabilities = model.Probabilities(features);
+            var (probabilities, scores) = model.ProbabilitiesAndScores(features);
             for (var k = 0; k < count; k++)
-                scored.Add(new ScoredPair(candidates[start + k].Later, candidates[start + k].Earlier, probabilities[k]));
+                scored.Add(new ScoredPair(candidates[start + k].Later, candidates[start + k].Earlier, probabilities[k], scores[k]));
             progress?.Report((start + count, candidates.Count));
         }
         if (candidates.Count == 0) progress?.Report((0, 0));
         return scored;
     }
 
+    /// <summary>
+    /// The pairs at or above the threshold. With <paramref name="bestMatchOnly"/>, each record keeps only its
+    /// highest-scoring earlier match: a requisition repeats one earlier requisition, and when it also resembles
+    /// that one's siblings (a recurring series) those extra pairs are noise for the reviewer.
+    /// </summary>
+    public static List<ScoredPair> Flagged(DuplicateModel model, IEnumerable<ScoredPair> scored, bool bestMatchOnly)
+    {
+        var flagged = scored.Where(s => s.Probability >= model.Threshold);
+        if (bestMatchOnly)
+            flagged = flagged.GroupBy(s => s.Later).Select(g => g.OrderByDescending(s => s.Score).ThenBy(s => s.Earlier).First());
+        return flagged.OrderBy(s => s.Later).ThenBy(s => s.Earlier).ToList();
+    }
+
     /// <summary>The flagged pairs with reasons and drivers, most probable first.</summary>
     public static List<DuplicateMatch> Explain(DuplicateModel model, IReadOnlyList<PreparedRecord> prepared, IEnumerable<ScoredPair> scored) =>
-        scored.Where(s => s.Probability >= model.Threshold)
-            .Select(s => model.Score(prepared[s.Later], prepared[s.Earlier]))
+        scored.Select(s => model.Score(prepared[s.Later], prepared[s.Earlier]))
             .OrderByDescending(m => m.Probability).ThenBy(m => m.IdA, StringComparer.Ordinal).ThenBy(m => m.IdB, StringComparer.Ordinal)
             .ToList();
 

@@ -8,6 +8,7 @@ namespace AiGovernance.Ml.Duplicates;
 public static class DuplicateFeatureRows
 {
     public const double EmbeddingDropout = 0.3;
+    public const double HistoryDropout = 0.2;
 
     public static List<PairRow> Build(IReadOnlyList<LabelledPair> pairs, EmbeddingCache? embeddings, int seed)
     {
@@ -16,6 +17,8 @@ public static class DuplicateFeatureRows
         {
             var withEmbedding = embeddings is not null && StableUnit(p.A.Id + "|" + p.B.Id, seed) >= EmbeddingDropout;
             var a = Prepare(p.A, withEmbedding);
+            // Like embeddings, the history is dropped for a seeded share so Score(pair) without history stays sensible.
+            a.SeriesCount = StableUnit(p.B.Id + "|" + p.A.Id, seed) >= HistoryDropout ? p.Series : null;
             var b = Prepare(p.B, withEmbedding);
             rows.Add(new PairRow { Label = p.Label, Weight = p.Weight, Features = PairFeatures.Compute(a, b) });
         }

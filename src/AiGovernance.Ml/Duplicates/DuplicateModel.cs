@@ -73,20 +73,33 @@ public sealed class DuplicateModel
         finally { _engines.Add(engine); }
     }
 
-    /// <summary>Every earlier record scored against the candidate, most probable first.</summary>
+    /// <summary>
+    /// Every earlier record scored against the candidate, most probable first. The earlier records are also
+    /// the history for <c>amount_series_others</c> (recurring same-amount payments); <see cref="Score(DuplicateRecord, DuplicateRecord)"/>
+    /// has no history and leaves that feature unknown.
+    /// </summary>
     public IReadOnlyList<DuplicateMatch> ScoreAll(DuplicateRecord candidate, IEnumerable<DuplicateRecord> earlier)
     {
         var prepared = new PreparedRecord(candidate);
-        return earlier.Where(e => e.Id != candidate.Id)
-            .Select(e => Score(prepared, new PreparedRecord(e)))
+        var history = earlier.Where(e => e.Id != candidate.Id).Select(e => new PreparedRecord(e)).ToList();
+        prepared.SeriesCount = AmountSeries.Count(prepared, history);
+        return history
+            .Select(e => Score(prepared, e))
             .OrderByDescending(m => m.Probability).ThenBy(m => m.IdB, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Probabilities for many feature vectors at once (bench, CSV detection): one ML.NET pass, no explanations.</summary>
-    public float[] Probabilities(IReadOnlyList<float[]> features)
+    public float[] Probabilities(IReadOnlyList<float[]> features) => ProbabilitiesAndScores(features).Probabilities;
+
+    /// <summary>
+    /// Probabilities plus the raw scores (margins). Calibrated probabilities saturate near 1 for strong pairs,
+    /// so ranking several flagged matches of one record uses the score.
+    /// </summary>
+    public (float[] Probabilities, float[] Scores) ProbabilitiesAndScores(IReadOnlyList<float[]> features)
     {
         var view = _ml.Data.LoadFromEnumerable(features.Select(f => new PairRow { Features = f }));
-        return _model.Transform(view).GetColumn<float>("Probability").ToArray();
+        var scored = _model.Transform(view);
+        return (scored.GetColumn<float>("Probability").ToArray(), scored.GetColumn<float>("Score").ToArray());
     }
 
     private PredictionEngine<PairRow, PairPrediction> Rent() =>

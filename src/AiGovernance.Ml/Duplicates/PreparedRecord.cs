@@ -30,6 +30,9 @@ public sealed class PreparedRecord
     public HashSet<string>? LineItemTokens { get; }
     public float[]? Embedding => Record.Embedding;
 
+    /// <summary>Earlier same-supplier, same-amount records (see <see cref="AmountSeries"/>); null when the history is unknown.</summary>
+    public int? SeriesCount { get; set; }
+
     /// <summary>The blocking key for "same supplier": the supplier id when given, else the normalized name.</summary>
     public string SupplierBlockKey => SupplierIdKey.Length > 0 ? "id:" + SupplierIdKey : "name:" + SupplierKey;
 

@@ -26,7 +26,7 @@ public static class DuplicateBenchAbtBuy
 
         var test = await AbtBuySets.BlockAsync(testHalf, cache, ct);
         var scored = DuplicateDetector.ScoreCandidates(result.Model, test.Prepared, test.Candidates, null, ct);
-        var flagged = scored.Where(s => s.Probability >= result.Model.Threshold).ToList();
+        var flagged = DuplicateDetector.Flagged(result.Model, scored, bestMatchOnly: false);
         var all = flagged.Select(s => Key(test, s)).ToHashSet();
         var oneToOne = OneToOne(test, flagged);
         var tokens = TokenBaseline(testHalf.Records, 0.5);

@@ -19,12 +19,13 @@ public static class DuplicateCli
         var thresholds = new Option<string?>("--split-thresholds") { Description = "Approval thresholds of the active policy, e.g. 5000,25000: also report split purchases." };
         var window = new Option<int>("--split-window-days") { Description = "Window for split purchases.", DefaultValueFactory = _ => 30 };
         var splitsOutput = new Option<string?>("--splits-output") { Description = "Where to write split-purchase findings (default: <output>.splits.csv when --split-thresholds is given)." };
+        var allPairs = new Option<bool>("--all-pairs") { Description = "Report every pair above the threshold, not only each record's best earlier match." };
         var command = new Command("duplicates", "Flag probable duplicate pairs (and optionally split purchases) in a CSV file.")
-            { input, output, modelDir, modelsRoot, strict, noEmbeddings, thresholds, window, splitsOutput };
+            { input, output, modelDir, modelsRoot, strict, noEmbeddings, thresholds, window, splitsOutput, allPairs };
         command.SetAction((parse, ct) => DuplicateDetectRun.RunAsync(new DuplicateDetectOptions(
             parse.GetValue(input)!, parse.GetValue(output)!, ResolveModel(parse.GetValue(modelDir), parse.GetValue(modelsRoot)),
             parse.GetValue(strict), !parse.GetValue(noEmbeddings), DuplicateDetectRun.ParseThresholds(parse.GetValue(thresholds)),
-            parse.GetValue(window), parse.GetValue(splitsOutput)), ct));
+            parse.GetValue(window), parse.GetValue(splitsOutput), parse.GetValue(allPairs)), ct));
         return command;
     }
 

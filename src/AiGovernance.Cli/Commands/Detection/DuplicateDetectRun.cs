@@ -6,7 +6,7 @@ using AiGovernance.Ml.Registry;
 namespace AiGovernance.Cli.Commands.Detection;
 
 public sealed record DuplicateDetectOptions(string Input, string Output, string ModelDirectory, bool Strict, bool Embeddings,
-    IReadOnlyList<decimal> SplitThresholds, int SplitWindowDays, string? SplitsOutput);
+    IReadOnlyList<decimal> SplitThresholds, int SplitWindowDays, string? SplitsOutput, bool AllPairs = false);
 
 /// <summary>The work of <c>aigov detect duplicates</c>: read, embed, block, score, explain, write.</summary>
 public static class DuplicateDetectRun
@@ -37,9 +37,10 @@ public static class DuplicateDetectRun
             records = await new EmbeddingCache(embedder).AttachAsync(records, Stage(bars, "embedding descriptions"), ct);
         }
         var prepared = records.Select(r => new PreparedRecord(r)).ToList();
+        AmountSeries.Annotate(prepared);
         var candidates = CandidateBlocker.Candidates(prepared, new BlockingOptions(), Stage(bars, "finding candidate pairs"), ct);
         var scored = DuplicateDetector.ScoreCandidates(model, prepared, candidates, Stage(bars, "scoring pairs"), ct);
-        var flagged = DuplicateDetector.Explain(model, prepared, scored);
+        var flagged = DuplicateDetector.Explain(model, prepared, DuplicateDetector.Flagged(model, scored, bestMatchOnly: !o.AllPairs));
 
         WriteAtomically(o.Output, w =>
         {

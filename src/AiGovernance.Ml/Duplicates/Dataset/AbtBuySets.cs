@@ -39,6 +39,7 @@ public static class AbtBuySets
     {
         var records = await embeddings.AttachAsync(set.Records, null, ct);
         var prepared = records.Select(r => new PreparedRecord(r)).ToList();
+        AmountSeries.Annotate(prepared);
         return new BlockedSet(set, prepared, CandidateBlocker.Candidates(prepared, Blocking, null, ct));
     }
 }

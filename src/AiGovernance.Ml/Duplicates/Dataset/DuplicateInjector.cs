@@ -138,13 +138,10 @@ public sealed class DuplicateInjector(Random random, IReadOnlyList<string> reque
             result = result[..at] + to + result[(at + from.Length)..];
         }
         var words = result.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (applicable.Count == 0 || random.NextDouble() < 0.3)
-        {
-            if (words.Count > 2) words.RemoveAt(random.Next(words.Count));
-            else words.Add(random.NextDouble() < 0.5 ? "(resubmitted)" : "- invoice");
-        }
+        if ((applicable.Count == 0 || random.NextDouble() < 0.3) && words.Count > 2) words.RemoveAt(random.Next(words.Count));
         var sb = new StringBuilder(string.Join(' ', words));
-        return random.NextDouble() < 0.3 ? sb.ToString().ToLowerInvariant() : sb.ToString();
+        // Nothing else applied: at least the case changes, as when a clerk retypes it.
+        return applicable.Count == 0 && words.Count <= 2 || random.NextDouble() < 0.3 ? sb.ToString().ToLowerInvariant() : sb.ToString();
     }
 
     private T Pick<T>((double P, T Value)[] choices)

@@ -26,7 +26,7 @@ public static class DuplicatePairSampler
             var b = prepared[earlier];
             if (set.Truth.TryGetValue(InjectedSet.Key(a.Record.Id, b.Record.Id), out var kind))
             {
-                positives.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), true, kind));
+                positives.Add(new LabelledPair(Strip(a.Record), Strip(b.Record), true, kind, 1, a.SeriesCount));
                 continue;
             }
             PairFeatures.Compute(a, b, features);
@@ -48,7 +48,7 @@ public static class DuplicatePairSampler
             if (keep == 0) return [];
             var weight = (float)group.Count / keep;
             return group.Select(p => (p, r: random.Next())).OrderBy(x => x.r).Take(keep)
-                .Select(x => new LabelledPair(Strip(prepared[x.p.Later].Record), Strip(prepared[x.p.Earlier].Record), false, kind, weight));
+                .Select(x => new LabelledPair(Strip(prepared[x.p.Later].Record), Strip(prepared[x.p.Earlier].Record), false, kind, weight, prepared[x.p.Later].SeriesCount));
         }
     }
 

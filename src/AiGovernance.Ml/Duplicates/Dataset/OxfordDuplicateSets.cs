@@ -25,6 +25,7 @@ public static class OxfordDuplicateSets
         var set = InjectedSet.Create(real, InjectionRate, seed);
         var records = embeddings is null ? set.Records : await embeddings.AttachAsync(set.Records, null, ct);
         var prepared = records.Select(r => new PreparedRecord(r)).ToList();
+        AmountSeries.Annotate(prepared);
         var candidates = CandidateBlocker.Candidates(prepared, blocking, progress, ct);
         return new BlockedSet(set, prepared, candidates);
     }
