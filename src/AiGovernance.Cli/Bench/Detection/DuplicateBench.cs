@@ -57,9 +57,9 @@ public static class DuplicateBench
         var registry = new ModelRegistry(context.ModelsRoot);
         var version = registry.ActiveVersion("duplicate") ?? registry.Versions("duplicate").LastOrDefault();
         if (version is not null) return DuplicateModel.Load(registry.DirectoryOf("duplicate", version));
-        context.Output.WriteLine($"(no duplicate model under {registry.Root}: training one on Oxford 2015-2016 for this run)");
+        context.Output.WriteLine($"(no duplicate model under {registry.Root}: training one on Oxford 2014-2016 for this run)");
         var real = OxfordDuplicateSets.Period(oxford, DuplicateDatasetBuilder.TrainFrom, OxfordDuplicateSets.EvalFrom);
-        var blocked = await OxfordDuplicateSets.BuildAsync(real, context.Seed, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking (training period)"), ct);
+        var blocked = await OxfordDuplicateSets.BuildAsync(real, OxfordDuplicateSets.TrainInjectionRate, context.Seed, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking (training period)"), ct);
         var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, context.Seed, DuplicateDatasetBuilder.MaxTrainPairs);
         var rows = DuplicateFeatureRows.Build(sample.Pairs, cache, context.Seed);
         var watch = Stopwatch.StartNew();

@@ -16,7 +16,7 @@ public static class DuplicateBenchHoldOut
         var real = OxfordDuplicateSets.Period(oxford, OxfordDuplicateSets.EvalFrom, DateOnly.MaxValue);
         if (context.Quick) real = real.Where(r => r.Date < OxfordDuplicateSets.EvalFrom.AddMonths(3)).ToList();
         // Seed + 1: the same injected hold-out as datasets/duplicate/eval.csv.
-        var blocked = await OxfordDuplicateSets.BuildAsync(real, context.Seed + 1, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking hold-out"), ct);
+        var blocked = await OxfordDuplicateSets.BuildAsync(real, OxfordDuplicateSets.EvalInjectionRate, context.Seed + 1, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking hold-out"), ct);
         var watch = Stopwatch.StartNew();
         var scored = DuplicateDetector.ScoreCandidates(model, blocked.Prepared, blocked.Candidates, new StageProgress(context.Progress, "scoring hold-out pairs"), ct);
         var scoreSeconds = watch.Elapsed.TotalSeconds;

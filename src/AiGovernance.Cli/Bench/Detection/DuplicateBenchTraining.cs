@@ -13,7 +13,7 @@ public static class DuplicateBenchTraining
     public static async Task<double> RunAsync(DetectionBenchContext context, IReadOnlyList<DuplicateRecord> oxford, EmbeddingCache cache, int pairs, CancellationToken ct)
     {
         var real = OxfordDuplicateSets.Period(oxford, DateOnly.MinValue, OxfordDuplicateSets.EvalFrom);
-        var blocked = await OxfordDuplicateSets.BuildAsync(real, context.Seed + 2, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking 2014-2016"), ct);
+        var blocked = await OxfordDuplicateSets.BuildAsync(real, OxfordDuplicateSets.TrainInjectionRate, context.Seed + 2, cache, new BlockingOptions(), new StageProgress(context.Progress, "blocking 2014-2016"), ct);
         var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, context.Seed, pairs);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var rows = DuplicateFeatureRows.Build(sample.Pairs, cache, context.Seed);

@@ -34,7 +34,7 @@ public static class DuplicateCli
         var source = new Option<string>("--source") { Description = "The shared real-data directory (holding oxford-spend/ and abt-buy/).", DefaultValueFactory = _ => "../shared/data" };
         var outDir = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => "datasets/duplicate" };
         var seed = new Option<int>("--seed") { Description = "Seed for injection and sampling.", DefaultValueFactory = _ => 42 };
-        var command = new Command("duplicates", "Build datasets/duplicate from the real data: Oxford spend with injected duplicates (train 2015-16, eval 2017-18) and the Abt-Buy halves.")
+        var command = new Command("duplicates", "Build datasets/duplicate from the real data: Oxford spend with injected duplicates (train 2014-16, eval 2017-18) and the Abt-Buy halves.")
             { source, outDir, seed };
         command.SetAction(async (parse, ct) =>
         {

@@ -5,16 +5,16 @@ namespace AiGovernance.Ml.Duplicates.Dataset;
 
 /// <summary>
 /// <c>aigov datasets duplicates</c>: regenerates datasets/duplicate deterministically from ../shared/data.
-/// train.csv = Oxford 2015–2016 with injected duplicates, eval.csv = Oxford 2017–2018 (time hold-out),
+/// train.csv = Oxford 2014–2016 with injected duplicates, eval.csv = Oxford 2017–2018 (time hold-out),
 /// abtbuy-train.csv / abtbuy-eval.csv = the two Abt-Buy halves. Pairs are the blocker's candidates,
 /// labelled by the injection (or the benchmark's ground truth), capped in size so the folder stays small.
 /// </summary>
 public static class DuplicateDatasetBuilder
 {
-    public static readonly DateOnly TrainFrom = new(2015, 1, 1);
-    public const int MaxTrainPairs = 10_000;
+    public static readonly DateOnly TrainFrom = new(2014, 1, 1);
+    public const int MaxTrainPairs = 13_000;
     public const int MaxEvalPairs = 4_000;
-    public const int MaxAbtBuyPairs = 3_500;
+    public const int MaxAbtBuyPairs = 2_500;
 
     public static async Task<IReadOnlyList<string>> BuildAsync(string dataRoot, string outDir, int seed, ITextEmbedder embedder,
         IProgress<(string Stage, int Done, int Total)> progress, CancellationToken ct)
@@ -24,19 +24,19 @@ public static class DuplicateDatasetBuilder
         var lines = new List<string>();
         var manifest = new Dictionary<string, object>();
 
-        async Task Oxford(string file, DateOnly from, DateOnly until, int setSeed, int maxPairs)
+        async Task Oxford(string file, DateOnly from, DateOnly until, double rate, int setSeed, int maxPairs)
         {
             var real = OxfordDuplicateSets.Period(oxford, from, until);
-            var blocked = await OxfordDuplicateSets.BuildAsync(real, setSeed, cache, new BlockingOptions(), Stage(progress, $"blocking {file}"), ct);
+            var blocked = await OxfordDuplicateSets.BuildAsync(real, rate, setSeed, cache, new BlockingOptions(), Stage(progress, $"blocking {file}"), ct);
             var sample = DuplicatePairSampler.Sample(blocked.Set, blocked.Prepared, blocked.Candidates, setSeed, maxPairs);
             LabelledPairCsv.Write(Path.Combine(outDir, file), sample.Pairs);
             manifest[file] = Summary(real.Count, sample);
-            lines.Add($"{file}: {real.Count:N0} real records {from:yyyy-MM}..{until.AddDays(-1):yyyy-MM}, {sample.PositivesTotal:N0} injected duplicates ({sample.PositivesFound:N0} reached by blocking), " +
+            lines.Add($"{file}: {real.Count:N0} real records from {from:yyyy-MM} ({rate:P0} injected), {sample.PositivesTotal:N0} injected duplicates ({sample.PositivesFound:N0} reached by blocking), " +
                 $"{sample.Candidates:N0} candidate pairs -> {sample.Pairs.Count:N0} pairs written ({sample.Pairs.Count(p => p.Label):N0} duplicates, {sample.HardNegatives:N0} hard / {sample.EasyNegatives:N0} other negatives, weighted back to the candidate mix)");
         }
 
-        await Oxford("train.csv", TrainFrom, OxfordDuplicateSets.EvalFrom, seed, MaxTrainPairs);
-        await Oxford("eval.csv", OxfordDuplicateSets.EvalFrom, new DateOnly(2100, 1, 1), seed + 1, MaxEvalPairs);
+        await Oxford("train.csv", TrainFrom, OxfordDuplicateSets.EvalFrom, OxfordDuplicateSets.TrainInjectionRate, seed, MaxTrainPairs);
+        await Oxford("eval.csv", OxfordDuplicateSets.EvalFrom, new DateOnly(2100, 1, 1), OxfordDuplicateSets.EvalInjectionRate, seed + 1, MaxEvalPairs);
 
         var (abRecords, matches) = AbtBuyReader.Read(dataRoot);
         var (abTrain, abTest) = AbtBuySets.Split(abRecords, matches, seed);
