@@ -42,6 +42,7 @@ public static class DuplicateReasons
 
         if (f[13] >= 0.8)
             reasons.Add(F($"descriptions {f[13]:0.00} similar ({(f[15] == 1 ? "embedding cosine" : "token trigrams")})"));
+        if (f[23] == 1) reasons.Add($"descriptions share a part/model number ({string.Join(", ", a.DescriptionCodes.Intersect(b.DescriptionCodes).Take(3))})");
         if (f[16] >= 0.5) reasons.Add(F($"line items overlap {f[16]:P0}"));
         if (f[17] == 1) reasons.Add($"same requester {a.Record.Requester!.Trim()}");
         if (f[18] == 1) reasons.Add($"same cost centre {a.Record.CostCenter!.Trim()}");

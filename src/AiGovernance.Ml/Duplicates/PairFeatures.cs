@@ -16,10 +16,11 @@ public static class PairFeatures
         "description_similarity", "description_token_jaccard", "embedding_present",
         "line_item_overlap", "same_requester", "same_cost_center",
         "reference_prefix_match", "amount_series_others", "reference_transposition", "reference_numeric_gap_log10",
+        "description_code_match",
     ];
 
     /// <summary>The vector length ML.NET sees; a compile-time constant because attributes need one.</summary>
-    public const int Count = 23;
+    public const int Count = 24;
 
     // UK, EU and common VAT/GST multipliers: an invoice re-entered gross instead of net.
     private static readonly double[] VatMultipliers = [1.2, 1.05, 1.19, 1.21, 1.1, 1.15, 1.07, 1.25];
@@ -47,12 +48,13 @@ public static class PairFeatures
         var y = Math.Abs(b.Record.Amount);
         var lo = (double)Math.Min(x, y);
         var hi = (double)Math.Max(x, y);
-        var ratio = hi <= 0 ? 0 : lo / hi;
+        // A zero amount is "not given" (a price missing from a catalogue row), not a different amount.
+        var ratio = lo <= 0 ? -1 : lo / hi;
         f[6] = (float)ratio;
         f[7] = x == y ? 1 : 0;
         f[8] = x != y && Math.Abs(x - y) < 1m ? 1 : 0;
         f[9] = lo > 0 && VatMultipliers.Any(m => Math.Abs(hi / lo - m) < 0.002) ? 1 : 0;
-        f[10] = SplitFractions.Any(s => Math.Abs(ratio - s) < 0.002) ? 1 : 0;
+        f[10] = ratio > 0 && SplitFractions.Any(s => Math.Abs(ratio - s) < 0.002) ? 1 : 0;
         f[11] = (float)Math.Log10(1 + hi);
 
         f[12] = Math.Abs(a.Record.Date.DayNumber - b.Record.Date.DayNumber);
@@ -70,6 +72,7 @@ public static class PairFeatures
         f[20] = a.SeriesCount is { } series ? Math.Max(0, series - (AmountSeries.InSeries(a, b) ? 1 : 0)) : -1;
         f[21] = bothRefs ? Transposition(a.Reference, b.Reference) : -1;
         f[22] = NumericGap(a.Reference, b.Reference);
+        f[23] = a.DescriptionCodes.Count > 0 && b.DescriptionCodes.Count > 0 ? a.DescriptionCodes.Overlaps(b.DescriptionCodes) ? 1 : 0 : -1;
     }
 
     /// <summary>1 when the references differ only by two swapped neighbouring characters (a typing slip).</summary>

@@ -16,6 +16,7 @@ public sealed class PreparedRecord
         Reference = ReferenceNormalizer.Normalize(record.Reference);
         ReferenceDigits = ReferenceNormalizer.DigitsOnly(record.Reference);
         DescriptionTokens = TextSimilarity.Tokens(record.Description);
+        DescriptionCodes = TextSimilarity.Codes(record.Description);
         LineItemTokens = record.LineItems is { Count: > 0 } items
             ? new HashSet<string>(items.Select(i => string.Join(' ', TextSimilarity.Tokens(i).Order(StringComparer.Ordinal))), StringComparer.Ordinal)
             : null;
@@ -27,6 +28,9 @@ public sealed class PreparedRecord
     public string Reference { get; }
     public string ReferenceDigits { get; }
     public HashSet<string> DescriptionTokens { get; }
+
+    /// <summary>Part/model numbers in the description ("PS-LX350H" → "PSLX350H"), see <see cref="TextSimilarity.Codes"/>.</summary>
+    public HashSet<string> DescriptionCodes { get; }
     public HashSet<string>? LineItemTokens { get; }
     public float[]? Embedding => Record.Embedding;
 

@@ -19,9 +19,9 @@ public sealed record SweepResult(SweepCandidate Candidate, double Auc, double Au
     double Precision, double Recall, double Seconds);
 
 /// <summary>
-/// Model selection without AutoML: k-fold cross-validation of each candidate on the same folds,
-/// pick the best mean area under the precision-recall curve (the classes are imbalanced, so ROC AUC
-/// flatters), and choose the operating threshold on pooled out-of-fold probabilities. Shared by any
+/// Model selection without AutoML: k-fold cross-validation of each candidate on the same folds, pick
+/// the best weighted F1 at its best threshold on pooled out-of-fold probabilities (the classes are
+/// imbalanced, so ROC AUC flatters), and ship that threshold. Shared by any
 /// binary detector (labels bool "Label", features float vector "Features").
 /// </summary>
 public static class BinaryClassifierSweep
@@ -49,9 +49,13 @@ public static class BinaryClassifierSweep
         return results;
     }
 
-    /// <summary>The winner: highest AUPRC, ties broken by F1 then by sweep order (simpler candidates first).</summary>
+    /// <summary>
+    /// The winner: highest weighted best-F1 (the operating point we ship, on the real class mix), ties broken by
+    /// AUPRC then by sweep order (simpler candidates first). ML.NET's AUPRC ignores example weights, so on
+    /// sampled negatives it would reward the wrong model.
+    /// </summary>
     public static SweepResult Best(IReadOnlyList<SweepResult> results) =>
-        results.OrderByDescending(r => Math.Round(r.AucPr, 4)).ThenByDescending(r => Math.Round(r.BestF1, 4)).First();
+        results.OrderByDescending(r => Math.Round(r.BestF1, 4)).ThenByDescending(r => Math.Round(r.AucPr, 4)).First();
 
     public static IEnumerable<(bool Label, float Probability, float Weight)> LabelsAndProbabilities(IDataView scored)
     {
