@@ -24,7 +24,8 @@ public static class DuplicateSweepCandidates
         if (!quick)
         {
             list.Insert(2, LightGbm(seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10));
-            list.Insert(4, FastTree(leaves: 32, trees: 200, learningRate: 0.1));
+            list.Insert(3, LightGbm(seed, leaves: 127, iterations: 500, learningRate: 0.05, minLeaf: 5));
+            list.Insert(5, FastTree(leaves: 32, trees: 200, learningRate: 0.1));
             list.Add(Sdca(l2: 1e-2));
         }
         return list;
