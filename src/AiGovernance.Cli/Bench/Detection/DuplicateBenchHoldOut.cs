@@ -40,8 +40,27 @@ public static class DuplicateBenchHoldOut
         ConsoleProgress.PrintTable(DuplicateBenchTables.Compare(rows), o);
         o.WriteLine();
         ConsoleProgress.PrintTable(DuplicateBenchTables.RecallByKind(blocked.Set, [("model", flagged), ("exact", exact), ("ERP", erp)]), o);
+        PrintLatency(o, model, blocked.Set.Records, context.Quick ? 50 : 300, context.Seed);
         if (!context.Quick) PrintErrors(o, model, blocked, flaggedPairs, flagged);
         return rows[0].F1;
+    }
+
+    /// <summary>The service's call: one record against ~50 earlier ones (with reasons and drivers), timed single-threaded.</summary>
+    private static void PrintLatency(TextWriter o, DuplicateModel model, IReadOnlyList<DuplicateRecord> records, int calls, int seed)
+    {
+        var random = new Random(seed);
+        model.ScoreAll(records[0], records.Skip(1).Take(50)); // warm-up: engine creation
+        var times = new List<double>(calls);
+        for (var i = 0; i < calls; i++)
+        {
+            var start = random.Next(records.Count - 51);
+            var watch = Stopwatch.StartNew();
+            model.ScoreAll(records[start + 50], records.Skip(start).Take(50));
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ScoreAll(1 record vs 50 earlier, with reasons): mean {times.Average():0.00} ms, p50 {times[times.Count / 2]:0.00} ms, p99 {times[(int)(times.Count * 0.99)]:0.00} ms over {calls} calls (target well under 10 ms)"));
     }
 
     /// <summary>A few false positives and misses with their reasons, so a reader sees what the errors look like.</summary>
