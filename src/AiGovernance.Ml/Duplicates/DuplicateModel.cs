@@ -58,35 +58,52 @@ public sealed class DuplicateModel
     public DuplicateMatch Score(DuplicateRecord candidate, DuplicateRecord earlier) =>
         Score(new PreparedRecord(candidate), new PreparedRecord(earlier));
 
-    public DuplicateMatch Score(PreparedRecord candidate, PreparedRecord earlier)
+    public DuplicateMatch Score(PreparedRecord candidate, PreparedRecord earlier) => Score(candidate, earlier, explainUnflagged: true);
+
+    /// <param name="explainUnflagged">Compute drivers for a pair under the threshold too (one extra prediction per feature).</param>
+    private DuplicateMatch Score(PreparedRecord candidate, PreparedRecord earlier, bool explainUnflagged)
     {
         var features = PairFeatures.Compute(candidate, earlier);
         var engine = Rent();
         try
         {
             var p = Predict(engine, features);
-            var drivers = Explain(engine, features, p);
             var flagged = p >= Threshold;
+            IReadOnlyList<FeatureContribution> drivers = flagged || explainUnflagged ? Explain(engine, features, p) : [];
             return new DuplicateMatch(candidate.Record.Id, earlier.Record.Id, p, flagged,
                 DuplicateReasons.Describe(candidate, earlier, features), drivers);
         }
         finally { _engines.Add(engine); }
     }
 
-    /// <summary>Every earlier record scored against the candidate, most probable first.</summary>
+    /// <summary>
+    /// Every earlier record scored against the candidate, most probable first. The earlier records are also
+    /// the history for <c>amount_series_others</c> (recurring same-amount payments); <see cref="Score(DuplicateRecord, DuplicateRecord)"/>
+    /// has no history and leaves that feature unknown. Drivers are computed for flagged pairs only (reasons for all),
+    /// which keeps one record against 50 candidates to a few milliseconds.
+    /// </summary>
     public IReadOnlyList<DuplicateMatch> ScoreAll(DuplicateRecord candidate, IEnumerable<DuplicateRecord> earlier)
     {
         var prepared = new PreparedRecord(candidate);
-        return earlier.Where(e => e.Id != candidate.Id)
-            .Select(e => Score(prepared, new PreparedRecord(e)))
+        var history = earlier.Where(e => e.Id != candidate.Id).Select(e => new PreparedRecord(e)).ToList();
+        prepared.SeriesCount = AmountSeries.Count(prepared, history);
+        return history
+            .Select(e => Score(prepared, e, explainUnflagged: false))
             .OrderByDescending(m => m.Probability).ThenBy(m => m.IdB, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Probabilities for many feature vectors at once (bench, CSV detection): one ML.NET pass, no explanations.</summary>
-    public float[] Probabilities(IReadOnlyList<float[]> features)
+    public float[] Probabilities(IReadOnlyList<float[]> features) => ProbabilitiesAndScores(features).Probabilities;
+
+    /// <summary>
+    /// Probabilities plus the raw scores (margins). Calibrated probabilities saturate near 1 for strong pairs,
+    /// so ranking several flagged matches of one record uses the score.
+    /// </summary>
+    public (float[] Probabilities, float[] Scores) ProbabilitiesAndScores(IReadOnlyList<float[]> features)
     {
         var view = _ml.Data.LoadFromEnumerable(features.Select(f => new PairRow { Features = f }));
-        return _model.Transform(view).GetColumn<float>("Probability").ToArray();
+        var scored = _model.Transform(view);
+        return (scored.GetColumn<float>("Probability").ToArray(), scored.GetColumn<float>("Score").ToArray());
     }
 
     private PredictionEngine<PairRow, PairPrediction> Rent() =>
@@ -100,7 +117,7 @@ public sealed class DuplicateModel
     /// log-odds drop when it is set to its neutral value (the median over non-duplicate training pairs).
     /// Positive = pushed towards "duplicate". Costs one prediction per feature, so ~20 µs each.
     /// </summary>
-    private List<FeatureContribution> Explain(PredictionEngine<PairRow, PairPrediction> engine, float[] features, double p)
+    private IReadOnlyList<FeatureContribution> Explain(PredictionEngine<PairRow, PairPrediction> engine, float[] features, double p)
     {
         var logit = Logit(p);
         var result = new List<FeatureContribution>(features.Length);

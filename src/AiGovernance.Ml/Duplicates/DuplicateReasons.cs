@@ -24,6 +24,8 @@ public static class DuplicateReasons
             reasons.Add(string.Equals(a.Record.Reference?.Trim(), b.Record.Reference?.Trim(), StringComparison.OrdinalIgnoreCase)
                 ? $"same reference '{a.Record.Reference!.Trim()}'"
                 : $"same reference after normalization ('{a.Record.Reference!.Trim()}' / '{b.Record.Reference!.Trim()}' → '{a.Reference}')");
+        else if (f[21] == 1) reasons.Add($"references differ by two swapped characters, a typing slip ('{a.Record.Reference}' / '{b.Record.Reference}')");
+        else if (f[19] == 1) reasons.Add($"one reference extends the other by a short suffix ('{a.Record.Reference}' / '{b.Record.Reference}')");
         else if (f[5] == 1) reasons.Add($"references share the same digits ('{a.Record.Reference}' / '{b.Record.Reference}')");
         else if (f[4] >= 0.7) reasons.Add(F($"references {f[4]:0.00} similar ('{a.Record.Reference}' / '{b.Record.Reference}')"));
 
@@ -40,9 +42,12 @@ public static class DuplicateReasons
 
         if (f[13] >= 0.8)
             reasons.Add(F($"descriptions {f[13]:0.00} similar ({(f[15] == 1 ? "embedding cosine" : "token trigrams")})"));
+        if (f[23] == 1) reasons.Add($"descriptions share a part/model number ({string.Join(", ", a.DescriptionCodes.Intersect(b.DescriptionCodes).Take(3))})");
         if (f[16] >= 0.5) reasons.Add(F($"line items overlap {f[16]:P0}"));
         if (f[17] == 1) reasons.Add($"same requester {a.Record.Requester!.Trim()}");
         if (f[18] == 1) reasons.Add($"same cost centre {a.Record.CostCenter!.Trim()}");
+        if (f[20] == 0) reasons.Add("no other payment of this amount to this supplier in the previous 45 days (not a recurring payment)");
+        else if (f[20] > 0) reasons.Add(F($"caution: {f[20]:0} other payment(s) of about this amount to this supplier in the previous 45 days (possibly a recurring payment)"));
         return reasons;
     }
 

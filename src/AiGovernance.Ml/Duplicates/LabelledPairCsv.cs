@@ -3,7 +3,10 @@ using AiGovernance.Core.Text;
 namespace AiGovernance.Ml.Duplicates;
 
 /// <summary>A training or evaluation pair: A is the later record, B the earlier one; Kind says how it was made.</summary>
-public sealed record LabelledPair(DuplicateRecord A, DuplicateRecord B, bool Label, string Kind);
+/// <param name="Weight">How many candidate pairs this one stands for: negatives are sampled, so each kept one carries the
+/// inverse of its sampling rate and metrics/thresholds reflect the real class balance among candidates.</param>
+/// <param name="Series">A's <see cref="PreparedRecord.SeriesCount"/> in the set the pair came from (context the two records do not carry).</param>
+public sealed record LabelledPair(DuplicateRecord A, DuplicateRecord B, bool Label, string Kind, float Weight = 1, int? Series = null);
 
 /// <summary>
 /// The labelled pair file of datasets/duplicate (train.csv, eval.csv, abtbuy-*.csv): columns
@@ -12,7 +15,7 @@ public sealed record LabelledPair(DuplicateRecord A, DuplicateRecord B, bool Lab
 public static class LabelledPairCsv
 {
     public static string HeaderLine =>
-        DuplicateCsv.Line(new[] { "label", "kind" }.Concat(DuplicateCsv.Columns.Select(c => "a_" + c)).Concat(DuplicateCsv.Columns.Select(c => "b_" + c)));
+        DuplicateCsv.Line(new[] { "label", "kind", "weight", "a_series" }.Concat(DuplicateCsv.Columns.Select(c => "a_" + c)).Concat(DuplicateCsv.Columns.Select(c => "b_" + c)));
 
     public static void Write(string path, IEnumerable<LabelledPair> pairs)
     {
@@ -20,7 +23,7 @@ public static class LabelledPairCsv
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         w.WriteLine(HeaderLine);
         foreach (var p in pairs)
-            w.WriteLine(DuplicateCsv.Line(new[] { p.Label ? "1" : "0", p.Kind }.Concat(DuplicateCsv.Fields(p.A)).Concat(DuplicateCsv.Fields(p.B))));
+            w.WriteLine(DuplicateCsv.Line(new[] { p.Label ? "1" : "0", p.Kind, p.Weight.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), p.Series?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }.Concat(DuplicateCsv.Fields(p.A)).Concat(DuplicateCsv.Fields(p.B))));
     }
 
     public static List<LabelledPair> Read(string path, bool strict, Action<CsvRowError> onError)
@@ -51,6 +54,16 @@ public static class LabelledPairCsv
         if (a is null) return (null, reasonA);
         var (b, reasonB) = DuplicateCsv.Parse(row, "b_");
         if (b is null) return (null, reasonB);
-        return (new LabelledPair(a, b, label == "1", row.Optional("kind") ?? ""), null);
+        var weight = 1f;
+        if (row.Optional("weight") is { } w && (!float.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weight) || weight <= 0))
+            return (null, $"'weight' must be a positive number, found '{w}'");
+        int? series = null;
+        if (row.Optional("a_series") is { } s)
+        {
+            if (!int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                return (null, $"'a_series' must be a whole number, found '{s}'");
+            series = n;
+        }
+        return (new LabelledPair(a, b, label == "1", row.Optional("kind") ?? "", weight, series), null);
     }
 }

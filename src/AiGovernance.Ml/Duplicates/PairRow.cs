@@ -7,6 +7,9 @@ public sealed class PairRow
 {
     public bool Label { get; set; }
 
+    /// <summary>Example weight (see <see cref="LabelledPair.Weight"/>).</summary>
+    public float Weight { get; set; } = 1;
+
     [VectorType(PairFeatures.Count)]
     public float[] Features { get; set; } = [];
 }

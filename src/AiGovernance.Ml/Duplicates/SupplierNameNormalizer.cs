@@ -33,7 +33,7 @@ public static class SupplierNameNormalizer
         foreach (var c in folded)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(c));
+            if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(Fold(c)));
             else if (c == '&') sb.Append(" AND ");
             else if (c is '.' or '\'') continue; // "U.K." -> "UK", "O'Neil" -> "ONEIL"
             else sb.Append(' ');
@@ -50,5 +50,16 @@ public static class SupplierNameNormalizer
             lastWasInitials = isInitial;
         }
         return merged;
+    }
+
+    // Invariant-globalization builds may not decompose accents in Normalize(FormD); fold common Latin ones by table too.
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
+    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
+
+    private static char Fold(char c)
+    {
+        if (c < 128) return c;
+        var i = Accented.IndexOf(c, StringComparison.Ordinal);
+        return i >= 0 ? Plain[i] : c;
     }
 }

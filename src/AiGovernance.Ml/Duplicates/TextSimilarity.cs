@@ -27,6 +27,24 @@ public static class TextSimilarity
         return set;
     }
 
+    /// <summary>
+    /// Part and model numbers: whitespace-separated words that mix letters and digits (or are 5+ digits),
+    /// with hyphens, slashes and dots removed so "PS-LX350H" and "PSLX350H" agree. Sizes like "15MM" are
+    /// kept too; they are weaker evidence but still evidence.
+    /// </summary>
+    public static HashSet<string> Codes(string? text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(text)) return set;
+        foreach (var word in text.Split([' ', '\t', ',', ';', '(', ')', '[', ']', '"', '\''], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var code = new string(word.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+            var digits = code.Count(char.IsAsciiDigit);
+            if (code.Length >= 4 && digits > 0 && (digits < code.Length || digits >= 5)) set.Add(code);
+        }
+        return set;
+    }
+
     /// <summary>Jaccard index of two token sets; 0 when both are empty (nothing to compare is not evidence).</summary>
     public static double Jaccard(IReadOnlySet<string> a, IReadOnlySet<string> b)
     {
