@@ -59,22 +59,3 @@ public sealed class HttpEmbedder(HttpClient http, EmbeddingOptions options) : IT
     private sealed record EmbeddingResponse([property: JsonPropertyName("data")] List<EmbeddingItem>? Data);
     private sealed record EmbeddingItem([property: JsonPropertyName("index")] int Index, [property: JsonPropertyName("embedding")] float[]? Embedding);
 }
-
-/// <summary>The configured embedder. The local model is loaded once per process (about a second, ~90 MB).</summary>
-public static class Embedders
-{
-    private static readonly Lazy<MiniLmEmbedder> Local = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public static ITextEmbedder Create(EmbeddingOptions options, Func<HttpClient> httpClient)
-    {
-        if (options.Provider == "minilm") return Local.Value;
-        var http = httpClient();
-        http.Timeout = options.Timeout;
-        if (!string.IsNullOrEmpty(options.ApiKey))
-        {
-            if (options.Provider == "azure-openai") http.DefaultRequestHeaders.Add("api-key", options.ApiKey);
-            else http.DefaultRequestHeaders.Authorization = new("Bearer", options.ApiKey);
-        }
-        return new HttpEmbedder(http, options);
-    }
-}

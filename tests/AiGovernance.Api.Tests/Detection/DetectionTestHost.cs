@@ -64,9 +64,9 @@ public sealed class DetectionTestHost : IAsyncDisposable
 
     /// <summary>A requisition body with one line and an optional supplier reference.</summary>
     public static JsonObject Requisition(string supplier, string description, decimal quantity, decimal unitPrice, string? reference = null,
-        string item = "ITEM-1", string costCentre = "CC-EU-PHARMA", string uom = "EA")
+        string item = "ITEM-1", string costCentre = "CC-EU-PHARMA", string uom = "EA", string legalEntity = "LE-EU")
     {
-        var body = TestApi.Requisition(unitPrice, supplier: supplier, costCentre: costCentre);
+        var body = TestApi.Requisition(unitPrice, supplier: supplier, costCentre: costCentre, legalEntity: legalEntity);
         var line = body["lines"]![0]!.AsObject();
         line["item_code"] = item;
         line["description"] = description;

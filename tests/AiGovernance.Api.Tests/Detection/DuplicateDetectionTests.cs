@@ -98,9 +98,9 @@ public sealed class DuplicateDetectionTests(ApiFixture fixture)
         await using var host = await DetectionTestHost.StartAsync(fixture);
         using var carla = host.Tenant.As("u-carla");
         const string cc = "CC-AS-HEALTH";
-        var a = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Efavirenz 600 mg tablets, 30 per bottle", 1000, 3.9m, item: "EFV-600", costCentre: cc));
-        var b = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Nevirapine 200 mg tablets, 60 per bottle", 900, 4.1m, item: "NVP-200", costCentre: cc));
-        var c = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Tenofovir 300 mg tablets, 30 per bottle", 800, 3.6m, item: "TDF-300", costCentre: cc));
+        var a = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Efavirenz 600 mg tablets, 30 per bottle", 1000, 3.9m, item: "EFV-600", costCentre: cc, legalEntity: "LE-AS"));
+        var b = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Nevirapine 200 mg tablets, 60 per bottle", 900, 4.1m, item: "NVP-200", costCentre: cc, legalEntity: "LE-AS"));
+        var c = await host.SubmitAndScoreAsync(carla, DetectionTestHost.Requisition("sup-hetero-labs-limited", "Tenofovir 300 mg tablets, 30 per bottle", 800, 3.6m, item: "TDF-300", costCentre: cc, legalEntity: "LE-AS"));
 
         Assert.False((await host.DetectionAsync(a, "split-purchase")).GetProperty("flagged").GetBoolean());
         var split = await host.DetectionAsync(c, "split-purchase");

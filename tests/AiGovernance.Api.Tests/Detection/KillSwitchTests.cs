@@ -68,7 +68,7 @@ public sealed class KillSwitchTests(ApiFixture fixture)
         Assert.Contains("could not be loaded", text);
 
         using var anna = host.Tenant.As("u-anna");
-        var req = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition("sup-orgenics-ltd", "Face masks FFP2, box of 20", 5, 30m));
+        var req = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition("sup-orgenics-ltd", "Face masks FFP2, box of 20", 50, 30m));
         Assert.Equal("pending_approval", (await anna.GetRequisitionAsync(req)).Status());
         var models = (await (await host.Tenant.As("u-julia").GetAsync("/api/models")).ReadAsync(HttpStatusCode.OK)).Items().ToList();
         var dup = Assert.Single(models, m => m.Str("kind") == "duplicate");
