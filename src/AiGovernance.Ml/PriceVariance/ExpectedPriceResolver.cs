@@ -45,6 +45,10 @@ public static class ExpectedPriceResolver
         return UnitNormalizer.PackSizeInDescription(line.Description);
     }
 
+    private static bool SameCurrency(PriceLine a, PriceLine b) =>
+        string.IsNullOrWhiteSpace(a.Currency) || string.IsNullOrWhiteSpace(b.Currency)
+        || string.Equals(a.Currency.Trim(), b.Currency.Trim(), StringComparison.OrdinalIgnoreCase);
+
     public static bool SameSupplier(PriceLine a, PriceLine b) =>
         string.Equals(a.Supplier.Trim(), b.Supplier.Trim(), StringComparison.OrdinalIgnoreCase);
 
@@ -58,6 +62,7 @@ public static class ExpectedPriceResolver
         foreach (var h in history)
         {
             if (h.Date >= line.Date || h.Date < from || h.UnitPrice <= 0) continue;
+            if (!SameCurrency(h, line)) continue; // prices are not converted, so other currencies are not comparable
             var hu = UnitNormalizer.Parse(h.Uom);
             if (hu.Dimension != uom.Dimension) continue;
             list.Add(new Priced(h, Math.Log((double)UnitNormalizer.PerBaseUnit(h.UnitPrice, hu))));

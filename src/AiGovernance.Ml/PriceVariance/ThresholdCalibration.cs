@@ -1,0 +1,33 @@
+namespace AiGovernance.Ml.PriceVariance;
+
+/// <summary>One grid point of the threshold calibration.</summary>
+public sealed record ThresholdCandidate(double MinDeviation, double ZThreshold, double Precision, double Recall, double F1);
+
+/// <summary>
+/// Chooses the minimum deviation and robust-z threshold that maximise F1 on the labelled training lines (ties go
+/// to the stricter setting, which flags less). The evidence is computed once; only the thresholds vary.
+/// </summary>
+public static class ThresholdCalibration
+{
+    public static readonly double[] MinDeviations = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+    public static readonly double[] ZThresholds = [2, 2.5, 3, 3.5, 4, 5, 6];
+
+    public static (PriceVarianceParams Best, IReadOnlyList<ThresholdCandidate> Grid) Calibrate(IReadOnlyList<ScoredLine> scored, PriceVarianceParams start)
+    {
+        var grid = new List<ThresholdCandidate>();
+        var best = start;
+        ThresholdCandidate? bestCandidate = null;
+        foreach (var minDeviation in MinDeviations)
+            foreach (var z in ZThresholds)
+            {
+                var p = start with { MinDeviation = minDeviation, ZThreshold = z };
+                var m = DetectionMetrics.Detector(scored, p);
+                var c = new ThresholdCandidate(minDeviation, z, Math.Round(m.Precision, 4), Math.Round(m.Recall, 4), Math.Round(m.F1, 4));
+                grid.Add(c);
+                if (bestCandidate is null || c.F1 > bestCandidate.F1 + 1e-9
+                    || (Math.Abs(c.F1 - bestCandidate.F1) <= 1e-9 && minDeviation + z > bestCandidate.MinDeviation + bestCandidate.ZThreshold))
+                    (bestCandidate, best) = (c, p);
+            }
+        return (best, grid);
+    }
+}
