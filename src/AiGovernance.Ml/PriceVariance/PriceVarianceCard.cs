@@ -66,7 +66,7 @@ internal sealed record PriceVarianceCard(
         s.Append(CultureInfo.InvariantCulture, $"**Model.** {Best.Name}, selected by {Best.Folds}-fold cross-validation grouped by item (see sweep). ");
         s.Append("Target ln(price per base unit); features: item and supplier (hashed one-hot), category, description words, ln quantity, ln pack size, year.\n\n");
         s.Append(CultureInfo.InvariantCulture, $"**Data.** `{Path.GetFileName(Request.DatasetPath)}` ({TrainLines:N0} lines, {CleanLines:N0} clean lines for the regression, sha256 {Sha256(Request.DatasetPath)[..16]}…), ");
-        s.Append("derived from USAID SCMS PO lines (US-Government open data) and a 1/16 stock-code sample of UCI Online Retail (CC BY 4.0) with injected, labelled ");
+        s.Append("derived from USAID SCMS PO lines (US-Government open data) and a 1/20 stock-code sample of UCI Online Retail (CC BY 4.0) with injected, labelled ");
         s.Append("anomalies; see datasets/price-variance/README.md. Evaluation is on the later 30 % of each source's timeline (held out).\n\n");
         s.Append("## Metrics at the operating threshold\n\n");
         s.Append(CultureInfo.InvariantCulture, $"Thresholds: minimum deviation {Parameters.MinDeviation:P0}, robust z {Parameters.ZThreshold}, contract tolerance {Parameters.ContractTolerance:P0}, regression spread {Parameters.RegressionSigma:0.000} (log).\n\n");
