@@ -8,7 +8,7 @@ namespace AiGovernance.Ml.PriceVariance;
 /// date between 20 % and 80 % of the pair's date range, capped at +60 %. A legitimate change the detector must absorb.</item>
 /// <item>anomalies (label 1) on <see cref="Rate"/> of lines: decimal shift (25 %: ×10, ×100, ÷10, ÷100);
 /// pack-size confusion (30 %: pack price on a per-each line, unit price on a per-pack line, or — when the pack
-/// size is unknown — the line total as the unit price); markup (45 %: ×1.35–2.5, a wrong price list or overcharge).</item>
+/// size is unknown — the line total as the unit price when quantity ≥ 3); markup (45 %: ×1.35–1.85, an overcharge; UCI has a real second price list at ≈2×, so larger "markups" would be indistinguishable from legitimate prices).</item>
 /// </list>
 /// </summary>
 public sealed class AnomalyInjector(int seed, double rate = 0.04)
@@ -55,9 +55,9 @@ public sealed class AnomalyInjector(int seed, double rate = 0.04)
             if (source == PriceDataSources.Usaid && PackOfItem(line) is > 1 and var n) return (Round(price * n), AnomalyKinds.PackAsUnit);
             if (source != PriceDataSources.Usaid && UnitNormalizer.PackSizeInDescription(line.Description) is > 1 and var m)
                 return (Round(price / m), AnomalyKinds.UnitAsPack);
-            if (line.Quantity >= 2) return (Round(price * line.Quantity), AnomalyKinds.TotalAsUnit);
+            if (line.Quantity >= 3) return (Round(price * line.Quantity), AnomalyKinds.TotalAsUnit);
         }
-        var markup = 1.35 + 1.15 * v;
+        var markup = 1.35 + 0.5 * v;
         return (Round(price * (decimal)markup, twoDecimals: true), AnomalyKinds.Markup);
     }
 

@@ -18,7 +18,9 @@ public static class ExpectedPriceResolver
         var comparable = Comparable(line, uom, history, p);
         var pack = PackSize(line, uom, history);
         var atSupplier = comparable.Where(h => SameSupplier(h.Line, line)).ToList();
-        var summary = Summarize(atSupplier, true, line, lineLog, p) ?? Summarize(comparable, false, line, lineLog, p);
+        var allSorted = comparable.Select(c => c.Log).ToArray();
+        Array.Sort(allSorted);
+        var summary = Summarize(atSupplier, true, line, lineLog, allSorted, p) ?? Summarize(comparable, false, line, lineLog, allSorted, p);
 
         if (line.ContractPrice is > 0 and var contract)
         {
@@ -71,7 +73,8 @@ public static class ExpectedPriceResolver
         return list.Count > p.MaxHistory ? list.GetRange(list.Count - p.MaxHistory, p.MaxHistory) : list;
     }
 
-    private static HistorySummary? Summarize(List<Priced> lines, bool atSupplier, PriceLine line, double lineLog, PriceVarianceParams p)
+    /// <param name="allSorted">Log prices of the item at every supplier (long window): usual price points come from all of them.</param>
+    private static HistorySummary? Summarize(List<Priced> lines, bool atSupplier, PriceLine line, double lineLog, double[] allSorted, PriceVarianceParams p)
     {
         if (lines.Count < p.MinHistory) return null;
         var shortFrom = line.Date.AddDays(-p.ShortWindowDays);
@@ -86,13 +89,13 @@ public static class ExpectedPriceResolver
         var sigma = Math.Max(p.SigmaFloor, RobustStats.MadToSigma * mad);
 
         // The closest of three references explains the line best: a line on a usual price point (a quantity
-        // tier, a second price list) or at the level of the last few purchases (an established price change)
-        // is not an anomaly even when the window's median is elsewhere.
+        // tier, another supplier's or customer group's price list) or at the level of the last few purchases
+        // (an established price change) is not an anomaly even when the window's median is elsewhere.
         var (closest, kind, support) = (median, "median", window.Count);
-        var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * window.Count));
-        if (RobustStats.NearestSupportedLevel(sorted, lineLog, p.LevelTolerance, minSupport) is { } level
+        var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * allSorted.Length));
+        if (RobustStats.NearestSupportedLevel(allSorted, lineLog, p.LevelTolerance, minSupport) is { } level
             && Math.Abs(lineLog - level) < Math.Abs(lineLog - closest))
-            (closest, kind, support) = (level, "usual-price", sorted.Count(v => Math.Abs(v - level) <= p.LevelTolerance));
+            (closest, kind, support) = (level, "usual-price", allSorted.Count(v => Math.Abs(v - level) <= p.LevelTolerance));
         if (lines.Count >= p.RecentLines && p.RecentLines > 0)
         {
             var recent = RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(l => l.Log).ToArray());

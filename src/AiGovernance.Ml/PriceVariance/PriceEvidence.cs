@@ -50,7 +50,9 @@ public sealed record PriceEvidence(
         {
             PriceBasis.Contract => d / Math.Log(1 + p.ContractTolerance),
             PriceBasis.None => 0,
-            _ => Math.Min(d / Math.Log(1 + p.MinDeviation), d / (p.ZThreshold * Sigma)),
+            // Far below the usual price is mostly a markdown or a negotiated deal; only a larger drop (a decimal
+            // shift, a unit price on a pack line) is worth a reviewer's time, so downward needs its own threshold.
+            _ => Math.Min(d / Math.Log(1 + (DeviationLog < 0 ? p.MinDeviationDown : p.MinDeviation)), d / (p.ZThreshold * Sigma)),
         };
     }
 

@@ -20,6 +20,8 @@ public sealed record PriceVarianceParams
     public double SigmaFloor { get; init; } = 0.05;
     /// <summary>Smallest relative deviation ever flagged against history or the regression (0.25 = 25 %).</summary>
     public double MinDeviation { get; init; } = 0.25;
+    /// <summary>Smallest relative drop flagged (1.0 = half the expected price): markdowns are common and rarely a risk.</summary>
+    public double MinDeviationDown { get; init; } = 1.0;
     /// <summary>Robust z (deviation / spread) at which a history-based line is flagged.</summary>
     public double ZThreshold { get; init; } = 3.5;
     /// <summary>Deviation from a contract price that is flagged (0.05 = 5 %).</summary>
@@ -30,7 +32,7 @@ public sealed record PriceVarianceParams
     public double LevelTolerance { get; init; } = 0.02;
     public int LevelMinSupport { get; init; } = 2;
     /// <summary>A price point must hold at least this share of the window to count as a usual price.</summary>
-    public double LevelMinShare { get; init; } = 0.1;
+    public double LevelMinShare { get; init; } = 0.05;
     /// <summary>The last few lines form a second reference, so an established price change stops being flagged.</summary>
     public int RecentLines { get; init; } = 3;
 

@@ -67,7 +67,7 @@ public static class ReviewerSentence
         }
         foreach (var power in new[] { 10.0, 100.0, 1000.0 })
             if (Near(ratio, power) || Near(ratio, 1 / power)) return "looks like a decimal shift";
-        if (e.Line.Quantity >= 2 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
+        if (e.Line.Quantity >= 3 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
         return null;
     }
 
