@@ -12,7 +12,7 @@ public static class ExpectedPriceResolver
         PriceLine line, IReadOnlyList<PriceLine> history, PriceVarianceParams p, Func<PriceLine, UnitOfMeasure, double?>? regressionLog)
     {
         var uom = UnitNormalizer.Parse(line.Uom);
-        if (line.UnitPrice <= 0) return new PriceEvidence(line, uom, PriceBasis.None, double.NaN, null, 0, null, null, 0);
+        if (line.UnitPrice <= 0) return new PriceEvidence(line, uom, PriceBasis.None, double.NaN, null, 0, null, 0);
         var lineLog = Math.Log((double)UnitNormalizer.PerBaseUnit(line.UnitPrice, uom));
 
         var comparable = Comparable(line, uom, history, p);
@@ -25,17 +25,17 @@ public static class ExpectedPriceResolver
         if (line.ContractPrice is > 0 and var contract)
         {
             var contractLog = Math.Log((double)UnitNormalizer.PerBaseUnit(contract, uom));
-            return new PriceEvidence(line, uom, PriceBasis.Contract, lineLog, contractLog, Math.Log(1 + p.ContractTolerance), summary, null, comparable.Count, pack);
+            return new PriceEvidence(line, uom, PriceBasis.Contract, lineLog, contractLog, Math.Log(1 + p.ContractTolerance), summary, comparable.Count, pack);
         }
         if (summary is not null)
         {
             var basis = summary.AtSupplier ? PriceBasis.SupplierHistory : PriceBasis.ItemHistory;
-            return new PriceEvidence(line, uom, basis, lineLog, summary.ClosestLog, summary.Sigma, summary, null, comparable.Count, pack);
+            return new PriceEvidence(line, uom, basis, lineLog, summary.MedianLog, summary.Sigma, summary, comparable.Count, pack);
         }
         var predicted = regressionLog?.Invoke(line, uom);
         return predicted is { } r && double.IsFinite(r)
-            ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, r, comparable.Count, pack)
-            : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, null, comparable.Count, pack);
+            ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, comparable.Count, pack)
+            : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, comparable.Count, pack);
     }
 
     /// <summary>Units per pack: the line's own pack unit, else an earlier line's, else the description's "pack of N".</summary>
@@ -88,19 +88,16 @@ public static class ExpectedPriceResolver
         var mad = RobustStats.Mad(sorted);
         var sigma = Math.Max(p.SigmaFloor, RobustStats.MadToSigma * mad);
 
-        // The closest of three references explains the line best: a line on a usual price point (a quantity
-        // tier, another supplier's or customer group's price list) or at the level of the last few purchases
-        // (an established price change) is not an anomaly even when the window's median is elsewhere.
-        var (closest, kind, support) = (median, "median", window.Count);
+        // Two more references can explain a line the median does not: a usual price point (a quantity tier,
+        // another supplier's or customer group's price list — taken from all suppliers) and the median of the
+        // last few lines (an established price change). PriceEvidence decides which explains the line best.
         var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * allSorted.Length));
-        if (RobustStats.NearestSupportedLevel(allSorted, lineLog, p.LevelTolerance, minSupport) is { } level
-            && Math.Abs(lineLog - level) < Math.Abs(lineLog - closest))
-            (closest, kind, support) = (level, "usual-price", allSorted.Count(v => Math.Abs(v - level) <= p.LevelTolerance));
-        if (lines.Count >= p.RecentLines && p.RecentLines > 0)
-        {
-            var recent = RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(l => l.Log).ToArray());
-            if (Math.Abs(lineLog - recent) < Math.Abs(lineLog - closest)) (closest, kind, support) = (recent, "recent", p.RecentLines);
-        }
-        return new HistorySummary(atSupplier, window.Count, useShort ? p.ShortWindowDays : p.LongWindowDays, median, sigma, closest, kind, support);
+        var level = RobustStats.NearestSupportedLevel(allSorted, lineLog, p.LevelTolerance, minSupport);
+        var levelSupport = level is { } l ? allSorted.Count(v => Math.Abs(v - l) <= p.LevelTolerance) : 0;
+        double? recent = lines.Count >= p.RecentLines && p.RecentLines > 0
+            ? RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(x => x.Log).ToArray())
+            : null;
+        return new HistorySummary(atSupplier, window.Count, useShort ? p.ShortWindowDays : p.LongWindowDays, median, sigma,
+            level, levelSupport, allSorted.Length, recent, p.RecentLines);
     }
 }

@@ -68,9 +68,11 @@ public sealed class PriceVarianceModel
 
     public static PriceVarianceResult ToResult(PriceEvidence e, PriceVarianceParams p)
     {
-        var flagged = e.Flagged(p);
-        double? variance = e.ExpectedLog is null ? null : Math.Round((Math.Exp(e.DeviationLog) - 1) * 100, 2);
-        return new PriceVarianceResult(e.Line.Id, e.ExpectedPrice, variance, Math.Round(e.Score(p), 4), flagged, e.Basis, ReviewerSentence.Write(e, flagged));
+        var (reference, excess) = e.Explain(p);
+        var known = double.IsFinite(reference.Log);
+        double? variance = known ? Math.Round((Math.Exp(e.LineLog - reference.Log) - 1) * 100, 2) : null;
+        return new PriceVarianceResult(e.Line.Id, known ? e.ToLinePrice(reference.Log) : null, variance,
+            Math.Round(excess / (1 + excess), 4), excess >= 1, e.Basis, ReviewerSentence.Write(e, p));
     }
 
     /// <summary>ln(expected price per base unit) from the regression.</summary>

@@ -8,9 +8,11 @@ namespace AiGovernance.Ml.PriceVariance;
 /// </summary>
 public static class ReviewerSentence
 {
-    public static string Write(PriceEvidence e, bool flagged)
+    public static string Write(PriceEvidence e, PriceVarianceParams p)
     {
         var line = e.Line;
+        var (reference, excess) = e.Explain(p);
+        var flagged = excess >= 1;
         var subject = $"unit price {Money(line.UnitPrice)}{(e.Uom.IsPack ? $" per {line.Uom!.Trim()}" : "")}";
         var item = ItemLabel(line);
         if (e.Basis == PriceBasis.None)
@@ -18,31 +20,31 @@ public static class ReviewerSentence
                 ? $"unit price {Money(line.UnitPrice)} for {item} is not a positive price; not scored"
                 : $"{subject}: no earlier purchases of {item} and no model estimate; not scored";
 
-        var ratio = Math.Exp(e.DeviationLog);
-        var expected = Money(e.ExpectedPrice!.Value);
-        var reference = e.Basis switch
+        var ratio = Math.Exp(e.LineLog - reference.Log);
+        var expected = Money(e.ToLinePrice(reference.Log));
+        var phrase = e.Basis switch
         {
             PriceBasis.Contract => $"the contract price {expected} for {item}",
             PriceBasis.Regression =>
                 $"the model estimate {expected} for {item} ({Purchases(e.SparseCount)} earlier, too few for a median; estimated from category, supplier, quantity and date)",
-            _ => HistoryReference(e.History!, expected, item, e),
+            _ => HistoryReference(e.History!, reference.Kind, expected, item, e),
         };
-        var sentence = $"{subject} is {Comparison(ratio)} {reference}";
-        if (flagged && Slip(e, ratio) is { } slip) sentence += $"; {slip}";
+        var sentence = $"{subject} is {Comparison(ratio)} {phrase}";
+        if (flagged && Slip(e, Math.Exp(e.LineLog - e.CentralLog!.Value)) is { } slip) sentence += $"; {slip}";
         if (e.Basis == PriceBasis.Contract && e.History is { } h)
             sentence += $"; {h.WindowDays}-day median {(h.AtSupplier ? "at this supplier" : "across suppliers")} {Money(e.ToLinePrice(h.MedianLog))}";
         return sentence;
     }
 
-    private static string HistoryReference(HistorySummary h, string expected, string item, PriceEvidence e)
+    private static string HistoryReference(HistorySummary h, string kind, string expected, string item, PriceEvidence e)
     {
         var where = h.AtSupplier ? "at this supplier" : "across all suppliers";
-        var count = $"{Purchases(h.Count)} in {h.WindowDays} days";
-        return h.ClosestKind switch
+        var median = Money(e.ToLinePrice(h.MedianLog));
+        return kind switch
         {
-            "usual-price" => $"a usual price {expected} for {item} {where} ({h.ClosestSupport} of {count}; median {Money(e.ToLinePrice(h.MedianLog))})",
-            "recent" => $"the median of the last {h.ClosestSupport} purchases {expected} for {item} {where} ({h.WindowDays}-day median {Money(e.ToLinePrice(h.MedianLog))})",
-            _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({count})",
+            "usual-price" => $"a usual price {expected} for {item} (seen {h.LevelSupport} times in {h.LevelOf} purchases at all suppliers; {h.WindowDays}-day median {where} {median})",
+            "recent" => $"the median of the last {h.RecentCount} purchases {expected} for {item} {where} ({h.WindowDays}-day median {median})",
+            _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({Purchases(h.Count)} in {h.WindowDays} days)",
         };
     }
 

@@ -1,7 +1,7 @@
 namespace AiGovernance.Ml.PriceVariance;
 
 /// <summary>One grid point of the threshold calibration.</summary>
-public sealed record ThresholdCandidate(double MinDeviation, double MinDeviationDown, double ZThreshold, double Precision, double Recall, double F1);
+public sealed record ThresholdCandidate(double MinDeviation, double MinDeviationDown, double MinDeviationOtherSuppliers, double ZThreshold, double Precision, double Recall, double F1);
 
 /// <summary>
 /// Chooses the minimum deviation and robust-z threshold that maximise F1 on the labelled training lines (ties go
@@ -10,7 +10,8 @@ public sealed record ThresholdCandidate(double MinDeviation, double MinDeviation
 public static class ThresholdCalibration
 {
     public static readonly double[] MinDeviations = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
-    public static readonly double[] MinDeviationsDown = [0.35, 0.5, 0.75, 1.0, 1.5, 2.0];
+    public static readonly double[] MinDeviationsDown = [0.5, 1.0, 2.0, 3.0, 4.0];
+    public static readonly double[] MinDeviationsOtherSuppliers = [0.3, 0.5, 1.0, 2.0, 4.0, 9.0];
     public static readonly double[] ZThresholds = [2, 2.5, 3, 3.5, 4, 5, 6];
 
     public static (PriceVarianceParams Best, IReadOnlyList<ThresholdCandidate> Grid) Calibrate(IReadOnlyList<ScoredLine> scored, PriceVarianceParams start)
@@ -20,14 +21,15 @@ public static class ThresholdCalibration
         ThresholdCandidate? bestCandidate = null;
         foreach (var minDeviation in MinDeviations)
             foreach (var down in MinDeviationsDown)
+            foreach (var other in MinDeviationsOtherSuppliers)
             foreach (var z in ZThresholds)
             {
-                var p = start with { MinDeviation = minDeviation, MinDeviationDown = down, ZThreshold = z };
+                var p = start with { MinDeviation = minDeviation, MinDeviationDown = down, MinDeviationOtherSuppliers = other, ZThreshold = z };
                 var m = DetectionMetrics.Detector(scored, p);
-                var c = new ThresholdCandidate(minDeviation, down, z, Math.Round(m.Precision, 4), Math.Round(m.Recall, 4), Math.Round(m.F1, 4));
+                var c = new ThresholdCandidate(minDeviation, down, other, z, Math.Round(m.Precision, 4), Math.Round(m.Recall, 4), Math.Round(m.F1, 4));
                 grid.Add(c);
                 if (bestCandidate is null || c.F1 > bestCandidate.F1 + 1e-9
-                    || (Math.Abs(c.F1 - bestCandidate.F1) <= 1e-9 && minDeviation + down + z > bestCandidate.MinDeviation + bestCandidate.MinDeviationDown + bestCandidate.ZThreshold))
+                    || (Math.Abs(c.F1 - bestCandidate.F1) <= 1e-9 && minDeviation + down + other + z > bestCandidate.MinDeviation + bestCandidate.MinDeviationDown + bestCandidate.MinDeviationOtherSuppliers + bestCandidate.ZThreshold))
                     (bestCandidate, best) = (c, p);
             }
         return (best, grid);
