@@ -21,6 +21,8 @@ public static class ExpectedPriceResolver
         var allSorted = comparable.Select(c => c.Log).ToArray();
         Array.Sort(allSorted);
         var summary = Summarize(atSupplier, true, line, lineLog, allSorted, p) ?? Summarize(comparable, false, line, lineLog, allSorted, p);
+        if (summary is { AtSupplier: false } && atSupplier.Count > 0)
+            summary = summary with { SupplierSparseLog = RobustStats.Median(atSupplier.Select(a => a.Log).ToArray()), SupplierSparseCount = atSupplier.Count };
 
         if (line.ContractPrice is > 0 and var contract)
         {

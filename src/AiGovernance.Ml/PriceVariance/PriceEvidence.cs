@@ -13,9 +13,10 @@ public static class PriceBasis
 /// <summary>What a history window says about an item's price (log price per base unit).</summary>
 /// <param name="LevelLog">The usual price point (seen often, at any supplier) nearest the line, if any.</param>
 /// <param name="RecentLog">Median of the last few lines of the basis, if there are enough.</param>
+/// <param name="SupplierSparseLog">When other suppliers are the basis: the median of this supplier's 1–2 earlier lines.</param>
 public sealed record HistorySummary(
     bool AtSupplier, int Count, int WindowDays, double MedianLog, double Sigma, double? LevelLog, int LevelSupport, int LevelOf,
-    double? RecentLog, int RecentCount);
+    double? RecentLog, int RecentCount, double? SupplierSparseLog = null, int SupplierSparseCount = 0);
 
 /// <summary>A reference price the line is compared with, and how far off the line may be before it is flagged.</summary>
 public readonly record struct PriceReference(string Kind, double Log);
@@ -55,6 +56,13 @@ public sealed record PriceEvidence(
         {
             var excess = CentralExcess(recent, p);
             if (excess < best.Item2) best = (new PriceReference("recent", recent), excess);
+        }
+        // Suppliers' prices differ; this supplier's own few lines explain a line at its usual (higher or lower) price.
+        if (History?.SupplierSparseLog is { } own)
+        {
+            var d = LineLog - own;
+            var excess = Math.Abs(d) / Math.Log(1 + (d < 0 ? Math.Max(p.MinDeviationDown, p.MinDeviation) : p.MinDeviation));
+            if (excess < best.Item2) best = (new PriceReference("supplier-sparse", own), excess);
         }
         return best;
     }

@@ -43,6 +43,7 @@ public static class ReviewerSentence
         return kind switch
         {
             "usual-price" => $"a usual price {expected} for {item} (seen {h.LevelSupport} times in {h.LevelOf} purchases at all suppliers; {h.WindowDays}-day median {where} {median})",
+            "supplier-sparse" => $"the median {expected} of this supplier's {Purchases(h.SupplierSparseCount)} of {item} ({h.WindowDays}-day median across all suppliers {median})",
             "recent" => $"the median of the last {h.RecentCount} purchases {expected} for {item} {where} ({h.WindowDays}-day median {median})",
             _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({Purchases(h.Count)} in {h.WindowDays} days)",
         };
