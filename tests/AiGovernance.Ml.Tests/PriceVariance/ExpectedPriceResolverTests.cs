@@ -116,4 +116,18 @@ public class ExpectedPriceResolverTests
         Assert.False(Resolve(Line(2.10m), history).Flagged(P));
         Assert.True(Resolve(Line(25.50m), history).Flagged(P));
     }
+
+    [Fact]
+    public void A_supplier_with_few_lines_is_judged_against_its_own_price_when_other_suppliers_differ()
+    {
+        var history = History(10, [10.00m, 10.20m], "Cheap", everyDays: 3).Concat(History(2, [25.00m], "Dear", everyDays: 20)).ToList();
+
+        var usual = Resolve(Line(25.50m, supplier: "Dear"), history);
+        var markedUp = Resolve(Line(40.00m, supplier: "Dear"), history);
+
+        Assert.Equal(PriceBasis.ItemHistory, usual.Basis);
+        Assert.False(usual.Flagged(P));
+        Assert.Equal("supplier-sparse", usual.Explain(P).Reference.Kind);
+        Assert.True(markedUp.Flagged(P));
+    }
 }

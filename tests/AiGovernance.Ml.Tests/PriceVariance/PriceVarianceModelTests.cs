@@ -17,9 +17,9 @@ public sealed class PriceVarianceModelTests : IClassFixture<PriceVarianceModelTe
             var dataset = Path.Combine(RepoRoot(), "datasets", "price-variance", "train.csv");
             Assert.True(File.Exists(dataset), $"{dataset} is missing: regenerate it with `aigov datasets price-variance`");
             Directory.CreateDirectory(Root);
-            var lines = File.ReadLines(dataset).Take(3001).ToList();
-            File.WriteAllLines(Path.Combine(Root, "train.csv"), lines.Take(2001));
-            File.WriteAllLines(Path.Combine(Root, "eval.csv"), lines.Take(1).Concat(lines.Skip(2001)));
+            var lines = File.ReadLines(dataset).Take(1801).ToList();
+            File.WriteAllLines(Path.Combine(Root, "train.csv"), lines.Take(1201));
+            File.WriteAllLines(Path.Combine(Root, "eval.csv"), lines.Take(1).Concat(lines.Skip(1201)));
             var trainer = new PriceVarianceTrainer
             {
                 Folds = 2,
