@@ -75,7 +75,12 @@ public sealed record PriceEvidence(
         var d = LineLog - reference;
         var up = Basis == PriceBasis.SupplierHistory ? p.MinDeviation : Math.Max(p.MinDeviation, p.MinDeviationOtherSuppliers);
         var minimum = Math.Log(1 + (d < 0 ? Math.Max(p.MinDeviationDown, up) : up));
-        return Math.Min(Math.Abs(d) / minimum, Math.Abs(d) / (p.ZThreshold * Sigma));
+        var excess = Math.Min(Math.Abs(d) / minimum, Math.Abs(d) / (p.ZThreshold * Sigma));
+        // A ratio that is exactly a data-entry slip (×/÷ 10, 100, 1000, ×/÷ the pack size) is evidence in itself, so
+        // the wide thresholds for drops, other suppliers and the regression give way to the supplier threshold.
+        if (p.SlipAware && ReviewerSentence.Slip(this, Math.Exp(d), includeLineTotal: false) is not null)
+            excess = Math.Max(excess, Math.Abs(d) / Math.Log(1 + p.MinDeviation));
+        return excess;
     }
 
     public double Excess(PriceVarianceParams p) => Explain(p).Excess;

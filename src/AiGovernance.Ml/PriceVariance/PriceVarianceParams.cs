@@ -24,6 +24,8 @@ public sealed record PriceVarianceParams
     public double MinDeviationDown { get; init; } = 1.0;
     /// <summary>Smallest deviation flagged when the reference is other suppliers' prices or the regression.</summary>
     public double MinDeviationOtherSuppliers { get; init; } = 1.0;
+    /// <summary>A deviation whose ratio matches a data-entry slip (decimal shift, pack size) needs only MinDeviation.</summary>
+    public bool SlipAware { get; init; } = true;
     /// <summary>Robust z (deviation / spread) at which a history-based line is flagged.</summary>
     public double ZThreshold { get; init; } = 3.5;
     /// <summary>Deviation from a contract price that is flagged (0.05 = 5 %).</summary>

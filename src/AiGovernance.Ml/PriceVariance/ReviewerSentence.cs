@@ -26,7 +26,7 @@ public static class ReviewerSentence
         {
             PriceBasis.Contract => $"the contract price {expected} for {item}",
             PriceBasis.Regression =>
-                $"the model estimate {expected} for {item} ({Purchases(e.SparseCount)} earlier, too few for a median; estimated from category, supplier, quantity and date)",
+                $"the model estimate {expected} for {item} ({(e.SparseCount == 0 ? "no earlier purchases" : Purchases(e.SparseCount) + " earlier, too few for a median")}; estimated from category, supplier, quantity and date)",
             _ => HistoryReference(e.History!, reference.Kind, expected, item, e),
         };
         var sentence = $"{subject} is {Comparison(ratio)} {phrase}";
@@ -60,7 +60,7 @@ public static class ReviewerSentence
     }
 
     /// <summary>A data-entry slip whose ratio matches the deviation within 8 %, or null.</summary>
-    public static string? Slip(PriceEvidence e, double ratio)
+    public static string? Slip(PriceEvidence e, double ratio, bool includeLineTotal = true)
     {
         static bool Near(double r, double target) => target > 0 && Math.Abs(Math.Log(r / target)) < Math.Log(1.08);
         if (e.KnownPackSize is > 1 and var n)
@@ -70,7 +70,7 @@ public static class ReviewerSentence
         }
         foreach (var power in new[] { 10.0, 100.0, 1000.0 })
             if (Near(ratio, power) || Near(ratio, 1 / power)) return "looks like a decimal shift";
-        if (e.Line.Quantity >= 3 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
+        if (includeLineTotal && e.Line.Quantity >= 3 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
         return null;
     }
 

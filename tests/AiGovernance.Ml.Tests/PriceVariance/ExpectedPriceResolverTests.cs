@@ -130,4 +130,18 @@ public class ExpectedPriceResolverTests
         Assert.Equal("supplier-sparse", usual.Explain(P).Reference.Kind);
         Assert.True(markedUp.Flagged(P));
     }
+
+    [Fact]
+    public void A_ratio_matching_a_decimal_shift_clears_the_wide_other_supplier_threshold()
+    {
+        var wide = new PriceVarianceParams { MinDeviationOtherSuppliers = 9, MinDeviationDown = 9 };
+        var history = History(10, [10.00m, 10.20m], "Other");
+
+        var shifted = ExpectedPriceResolver.Resolve(Line(99.00m), history, wide, null);
+        var tripled = ExpectedPriceResolver.Resolve(Line(30.00m), history, wide, null);
+
+        Assert.True(shifted.Flagged(wide));
+        Assert.False(shifted.Flagged(wide with { SlipAware = false }));
+        Assert.False(tripled.Flagged(wide)); // 3× another supplier's price is not a slip: the wide threshold holds
+    }
 }
