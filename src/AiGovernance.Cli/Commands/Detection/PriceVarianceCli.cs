@@ -34,7 +34,7 @@ public static class PriceVarianceCli
                     Console.Error.WriteLine($"warning: {inputPath}: {w} (skipped)");
                 }).ToList();
             }
-            catch (FormatException ex) { throw new CliException($"{inputPath}: {ex.Message}; nothing written (--strict)"); }
+            catch (FormatException ex) { throw new CliException($"{inputPath}: {ex.Message}; nothing written"); }
             var results = PriceVarianceDetection.Run(detector, lines.Select(l => l.Line).ToList(), new ConsoleProgress(), ct);
             PriceVarianceDetection.WriteFlags(parse.GetValue(output)!, results);
             var flagged = results.Count(r => r.Flagged);
