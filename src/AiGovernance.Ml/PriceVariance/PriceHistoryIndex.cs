@@ -38,8 +38,9 @@ public sealed record ScoredLine(LabelledPriceLine Labelled, PriceEvidence Eviden
 public static class PriceStream
 {
     /// <param name="history">Earlier lines used only as history (e.g. train.csv when evaluating eval.csv); not counted.</param>
+    /// <param name="withBaseline">Also run the robust z baseline (evaluation); detection skips it.</param>
     public static List<ScoredLine> Run(PriceVarianceModel model, IEnumerable<LabelledPriceLine> history, IEnumerable<LabelledPriceLine> scored,
-        IProgress<Registry.TrainingProgress>? progress, string stage, CancellationToken ct)
+        IProgress<Registry.TrainingProgress>? progress, string stage, CancellationToken ct, bool withBaseline = true)
     {
         var all = history.Select(l => (Line: l, Counted: false)).Concat(scored.Select(l => (Line: l, Counted: true)))
             .OrderBy(x => x.Line.Line.Date).ToList(); // OrderBy is stable: file order within a day
@@ -60,7 +61,7 @@ public static class PriceStream
             }
             var (labelled, counted) = all[i];
             var earlier = index.Before(labelled.Line);
-            results.Add(new ScoredLine(labelled, model.Explain(labelled.Line, earlier), RobustZBaseline.Flag(labelled.Line, earlier), counted));
+            results.Add(new ScoredLine(labelled, model.Explain(labelled.Line, earlier), withBaseline && RobustZBaseline.Flag(labelled.Line, earlier), counted));
         }
         progress?.Report(new Registry.TrainingProgress(stage, all.Count, all.Count));
         return results;

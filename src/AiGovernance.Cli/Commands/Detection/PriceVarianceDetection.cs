@@ -10,7 +10,7 @@ public static class PriceVarianceDetection
     public static List<PriceVarianceResult> Run(PriceVarianceModel model, IReadOnlyList<PriceLine> lines, IProgress<TrainingProgress> progress, CancellationToken ct)
     {
         var labelled = lines.Select(l => new LabelledPriceLine(l, false, AnomalyKinds.None, "")).ToList();
-        var scored = PriceStream.Run(model, [], labelled, progress, "price-variance", ct);
+        var scored = PriceStream.Run(model, [], labelled, progress, "price-variance", ct, withBaseline: false);
         // Results go out in input order, whatever order the dates were in.
         var byId = new Dictionary<PriceLine, PriceVarianceResult>(ReferenceEqualityComparer.Instance);
         foreach (var s in scored) byId[s.Labelled.Line] = model.ToResult(s.Evidence);
