@@ -4,11 +4,11 @@ namespace AiGovernance.Ml.PriceVariance;
 /// Injects labelled price anomalies into real lines. Every choice is a hash of (seed, line id) or (seed, item,
 /// supplier), so the same line gets the same fate whatever sample or order it arrives in.
 /// <list type="bullet">
-/// <item>drift (label 0): 8 % of item×supplier pairs get a gradual increase of 1.5–4 % per 30 days from a start
+/// <item>drift (label 0): 8 % of item×supplier pairs get a gradual, stepwise increase of 1.5–4 % every 30 days (a price list update) from a start
 /// date between 20 % and 80 % of the pair's date range, capped at +60 %. A legitimate change the detector must absorb.</item>
 /// <item>anomalies (label 1) on <see cref="Rate"/> of lines: decimal shift (25 %: ×10, ×100, ÷10, ÷100);
 /// pack-size confusion (30 %: pack price on a per-each line, unit price on a per-pack line, or — when the pack
-/// size is unknown — the line total as the unit price); markup (45 %: ×1.35–2.5, a wrong price list or overcharge).</item>
+/// size is unknown — the line total as the unit price when quantity ≥ 3); markup (45 %: ×1.35–1.85, an overcharge; UCI has a real second price list at ≈2×, so larger "markups" would be indistinguishable from legitimate prices).</item>
 /// </list>
 /// </summary>
 public sealed class AnomalyInjector(int seed, double rate = 0.04)
@@ -25,7 +25,8 @@ public sealed class AnomalyInjector(int seed, double rate = 0.04)
             var kind = AnomalyKinds.None;
             if (drifts.TryGetValue(Pair(line), out var drift) && line.Date > drift.Start)
             {
-                var factor = Math.Min(Math.Pow(1 + drift.MonthlyRate, (line.Date.DayNumber - drift.Start.DayNumber) / 30.0), 1.6);
+                // Price lists move in steps: the increase lands every 30 days, and prices repeat in between.
+                var factor = Math.Min(Math.Pow(1 + drift.MonthlyRate, 1 + (line.Date.DayNumber - drift.Start.DayNumber) / 30), 1.6);
                 price = Round(price * (decimal)factor);
                 kind = AnomalyKinds.Drift;
             }
@@ -55,9 +56,9 @@ public sealed class AnomalyInjector(int seed, double rate = 0.04)
             if (source == PriceDataSources.Usaid && PackOfItem(line) is > 1 and var n) return (Round(price * n), AnomalyKinds.PackAsUnit);
             if (source != PriceDataSources.Usaid && UnitNormalizer.PackSizeInDescription(line.Description) is > 1 and var m)
                 return (Round(price / m), AnomalyKinds.UnitAsPack);
-            if (line.Quantity >= 2) return (Round(price * line.Quantity), AnomalyKinds.TotalAsUnit);
+            if (line.Quantity >= 3) return (Round(price * line.Quantity), AnomalyKinds.TotalAsUnit);
         }
-        var markup = 1.35 + 1.15 * v;
+        var markup = 1.35 + 0.5 * v;
         return (Round(price * (decimal)markup, twoDecimals: true), AnomalyKinds.Markup);
     }
 

@@ -12,28 +12,32 @@ public static class ExpectedPriceResolver
         PriceLine line, IReadOnlyList<PriceLine> history, PriceVarianceParams p, Func<PriceLine, UnitOfMeasure, double?>? regressionLog)
     {
         var uom = UnitNormalizer.Parse(line.Uom);
-        if (line.UnitPrice <= 0) return new PriceEvidence(line, uom, PriceBasis.None, double.NaN, null, 0, null, null, 0);
+        if (line.UnitPrice <= 0) return new PriceEvidence(line, uom, PriceBasis.None, double.NaN, null, 0, null, 0);
         var lineLog = Math.Log((double)UnitNormalizer.PerBaseUnit(line.UnitPrice, uom));
 
         var comparable = Comparable(line, uom, history, p);
         var pack = PackSize(line, uom, history);
         var atSupplier = comparable.Where(h => SameSupplier(h.Line, line)).ToList();
-        var summary = Summarize(atSupplier, true, line, lineLog, p) ?? Summarize(comparable, false, line, lineLog, p);
+        var allSorted = comparable.Select(c => c.Log).ToArray();
+        Array.Sort(allSorted);
+        var summary = Summarize(atSupplier, true, line, lineLog, allSorted, p) ?? Summarize(comparable, false, line, lineLog, allSorted, p);
+        if (summary is { AtSupplier: false } && atSupplier.Count > 0)
+            summary = summary with { SupplierSparseLog = RobustStats.Median(atSupplier.Select(a => a.Log).ToArray()), SupplierSparseCount = atSupplier.Count };
 
         if (line.ContractPrice is > 0 and var contract)
         {
             var contractLog = Math.Log((double)UnitNormalizer.PerBaseUnit(contract, uom));
-            return new PriceEvidence(line, uom, PriceBasis.Contract, lineLog, contractLog, Math.Log(1 + p.ContractTolerance), summary, null, comparable.Count, pack);
+            return new PriceEvidence(line, uom, PriceBasis.Contract, lineLog, contractLog, Math.Log(1 + p.ContractTolerance), summary, comparable.Count, pack);
         }
         if (summary is not null)
         {
             var basis = summary.AtSupplier ? PriceBasis.SupplierHistory : PriceBasis.ItemHistory;
-            return new PriceEvidence(line, uom, basis, lineLog, summary.ClosestLog, summary.Sigma, summary, null, comparable.Count, pack);
+            return new PriceEvidence(line, uom, basis, lineLog, summary.MedianLog, summary.Sigma, summary, comparable.Count, pack);
         }
         var predicted = regressionLog?.Invoke(line, uom);
         return predicted is { } r && double.IsFinite(r)
-            ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, r, comparable.Count, pack)
-            : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, null, comparable.Count, pack);
+            ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, comparable.Count, pack)
+            : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, comparable.Count, pack);
     }
 
     /// <summary>Units per pack: the line's own pack unit, else an earlier line's, else the description's "pack of N".</summary>
@@ -44,6 +48,10 @@ public static class ExpectedPriceResolver
             if (UnitNormalizer.Parse(h.Uom) is { IsPack: true } hu && hu.Dimension == uom.Dimension) return (int)hu.Factor;
         return UnitNormalizer.PackSizeInDescription(line.Description);
     }
+
+    private static bool SameCurrency(PriceLine a, PriceLine b) =>
+        string.IsNullOrWhiteSpace(a.Currency) || string.IsNullOrWhiteSpace(b.Currency)
+        || string.Equals(a.Currency.Trim(), b.Currency.Trim(), StringComparison.OrdinalIgnoreCase);
 
     public static bool SameSupplier(PriceLine a, PriceLine b) =>
         string.Equals(a.Supplier.Trim(), b.Supplier.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -58,6 +66,7 @@ public static class ExpectedPriceResolver
         foreach (var h in history)
         {
             if (h.Date >= line.Date || h.Date < from || h.UnitPrice <= 0) continue;
+            if (!SameCurrency(h, line)) continue; // prices are not converted, so other currencies are not comparable
             var hu = UnitNormalizer.Parse(h.Uom);
             if (hu.Dimension != uom.Dimension) continue;
             list.Add(new Priced(h, Math.Log((double)UnitNormalizer.PerBaseUnit(h.UnitPrice, hu))));
@@ -66,7 +75,8 @@ public static class ExpectedPriceResolver
         return list.Count > p.MaxHistory ? list.GetRange(list.Count - p.MaxHistory, p.MaxHistory) : list;
     }
 
-    private static HistorySummary? Summarize(List<Priced> lines, bool atSupplier, PriceLine line, double lineLog, PriceVarianceParams p)
+    /// <param name="allSorted">Log prices of the item at every supplier (long window): usual price points come from all of them.</param>
+    private static HistorySummary? Summarize(List<Priced> lines, bool atSupplier, PriceLine line, double lineLog, double[] allSorted, PriceVarianceParams p)
     {
         if (lines.Count < p.MinHistory) return null;
         var shortFrom = line.Date.AddDays(-p.ShortWindowDays);
@@ -80,19 +90,16 @@ public static class ExpectedPriceResolver
         var mad = RobustStats.Mad(sorted);
         var sigma = Math.Max(p.SigmaFloor, RobustStats.MadToSigma * mad);
 
-        // The closest of three references explains the line best: a line on a usual price point (a quantity
-        // tier, a second price list) or at the level of the last few purchases (an established price change)
-        // is not an anomaly even when the window's median is elsewhere.
-        var (closest, kind, support) = (median, "median", window.Count);
-        var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * window.Count));
-        if (RobustStats.NearestSupportedLevel(sorted, lineLog, p.LevelTolerance, minSupport) is { } level
-            && Math.Abs(lineLog - level) < Math.Abs(lineLog - closest))
-            (closest, kind, support) = (level, "usual-price", sorted.Count(v => Math.Abs(v - level) <= p.LevelTolerance));
-        if (lines.Count >= p.RecentLines && p.RecentLines > 0)
-        {
-            var recent = RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(l => l.Log).ToArray());
-            if (Math.Abs(lineLog - recent) < Math.Abs(lineLog - closest)) (closest, kind, support) = (recent, "recent", p.RecentLines);
-        }
-        return new HistorySummary(atSupplier, window.Count, useShort ? p.ShortWindowDays : p.LongWindowDays, median, sigma, closest, kind, support);
+        // Two more references can explain a line the median does not: a usual price point (a quantity tier,
+        // another supplier's or customer group's price list — taken from all suppliers) and the median of the
+        // last few lines (an established price change). PriceEvidence decides which explains the line best.
+        var minSupport = Math.Max(p.LevelMinSupport, (int)Math.Ceiling(p.LevelMinShare * allSorted.Length));
+        var level = RobustStats.NearestSupportedLevel(allSorted, lineLog, p.LevelTolerance, minSupport);
+        var levelSupport = level is { } l ? allSorted.Count(v => Math.Abs(v - l) <= p.LevelTolerance) : 0;
+        double? recent = lines.Count >= p.RecentLines && p.RecentLines > 0
+            ? RobustStats.Median(lines.Skip(lines.Count - p.RecentLines).Select(x => x.Log).ToArray())
+            : null;
+        return new HistorySummary(atSupplier, window.Count, useShort ? p.ShortWindowDays : p.LongWindowDays, median, sigma,
+            level, levelSupport, allSorted.Length, recent, p.RecentLines);
     }
 }

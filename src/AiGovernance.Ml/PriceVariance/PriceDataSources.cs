@@ -72,8 +72,8 @@ public static partial class PriceDataSources
         }
     }
 
-    /// <summary>The committed sample of UCI: stock codes whose hash falls in one of 16 buckets.</summary>
-    public static bool InUciSample(string stockCode) => Hash(stockCode) % 16 == 0;
+    /// <summary>The committed sample of UCI: stock codes whose hash falls in one of 20 buckets.</summary>
+    public static bool InUciSample(string stockCode) => Hash(stockCode) % 20 == 0;
 
     /// <summary>A number in [0, 1) fixed by the text (and salt): reproducible choices without a shared random stream.</summary>
     public static double Unit(string text, int salt = 0) => (Hash($"{salt}:{text}") >> 11) / (double)(1UL << 53);

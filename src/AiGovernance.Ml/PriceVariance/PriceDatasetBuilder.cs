@@ -21,7 +21,7 @@ public static class PriceDatasetBuilder
         return new Split(labelled.Where(l => l.Line.Date < evalFrom).ToList(), labelled.Where(l => l.Line.Date >= evalFrom).ToList(), evalFrom);
     }
 
-    /// <summary>Both committed sources: all USAID lines and the hashed 1/16 sample of UCI stock codes.</summary>
+    /// <summary>Both committed sources: all USAID lines and the hashed 1/20 sample of UCI stock codes.</summary>
     public static (Split Usaid, Split Uci) BuildCommitted(string dataRoot, int seed) =>
         (Build(PriceDataSources.ReadUsaid(dataRoot), PriceDataSources.Usaid, seed),
          Build(PriceDataSources.ReadUci(dataRoot, PriceDataSources.InUciSample), PriceDataSources.Uci, seed));

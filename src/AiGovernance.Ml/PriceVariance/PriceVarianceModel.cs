@@ -48,13 +48,26 @@ public sealed class PriceVarianceModel
         {
             throw new InvalidDataException($"{zip}: not a readable ML.NET model: {ex.Message}", ex);
         }
-        var model = new PriceVarianceModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelDirectory))), parameters, ml, regression);
+        var model = new PriceVarianceModel(VersionOf(modelDirectory), parameters, ml, regression);
         try { model.PredictLog(new PriceLine("probe", "probe", "probe", "probe", 1, "each", 1, null, new DateOnly(2020, 1, 1)), UnitNormalizer.Parse("each")); }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {
             throw new InvalidDataException($"{zip}: the model does not take price-line input: {ex.Message}", ex);
         }
         return model;
+    }
+
+    /// <summary>The version written in metrics.json by the trainer, else the directory name (models/&lt;kind&gt;/&lt;version&gt;).</summary>
+    private static string VersionOf(string modelDirectory)
+    {
+        var metrics = Path.Combine(modelDirectory, "metrics.json");
+        try
+        {
+            if (File.Exists(metrics) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metrics))?["version"]?.GetValue<string>() is { Length: > 0 } v)
+                return v;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) { } // metrics are informative; the name still identifies the model
+        return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelDirectory)));
     }
 
     /// <summary>Scores a line against earlier lines of the same item (any supplier, dated before it).</summary>
@@ -68,9 +81,11 @@ public sealed class PriceVarianceModel
 
     public static PriceVarianceResult ToResult(PriceEvidence e, PriceVarianceParams p)
     {
-        var flagged = e.Flagged(p);
-        double? variance = e.ExpectedLog is null ? null : Math.Round((Math.Exp(e.DeviationLog) - 1) * 100, 2);
-        return new PriceVarianceResult(e.Line.Id, e.ExpectedPrice, variance, Math.Round(e.Score(p), 4), flagged, e.Basis, ReviewerSentence.Write(e, flagged));
+        var (reference, excess) = e.Explain(p);
+        var known = double.IsFinite(reference.Log);
+        double? variance = known ? Math.Round((Math.Exp(e.LineLog - reference.Log) - 1) * 100, 2) : null;
+        return new PriceVarianceResult(e.Line.Id, known ? e.ToLinePrice(reference.Log) : null, variance,
+            Math.Round(excess / (1 + excess), 4), excess >= 1, e.Basis, ReviewerSentence.Write(e, p));
     }
 
     /// <summary>ln(expected price per base unit) from the regression.</summary>

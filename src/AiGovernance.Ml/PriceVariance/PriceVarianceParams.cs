@@ -20,17 +20,25 @@ public sealed record PriceVarianceParams
     public double SigmaFloor { get; init; } = 0.05;
     /// <summary>Smallest relative deviation ever flagged against history or the regression (0.25 = 25 %).</summary>
     public double MinDeviation { get; init; } = 0.25;
+    /// <summary>Smallest relative drop flagged (1.0 = half the expected price): markdowns are common and rarely a risk.</summary>
+    public double MinDeviationDown { get; init; } = 1.0;
+    /// <summary>Smallest deviation flagged when the reference is other suppliers' prices or the regression.</summary>
+    public double MinDeviationOtherSuppliers { get; init; } = 1.0;
+    /// <summary>A deviation whose ratio matches a data-entry slip (decimal shift, pack size) needs only MinDeviation.</summary>
+    public bool SlipAware { get; init; } = true;
     /// <summary>Robust z (deviation / spread) at which a history-based line is flagged.</summary>
     public double ZThreshold { get; init; } = 3.5;
     /// <summary>Deviation from a contract price that is flagged (0.05 = 5 %).</summary>
     public double ContractTolerance { get; init; } = 0.05;
     /// <summary>Out-of-fold RMSE of the regression (log price), used as its spread.</summary>
     public double RegressionSigma { get; init; } = 0.7;
+    /// <summary>A line within this relative distance of a usual price point is on that point (0.05 = 5 %).</summary>
+    public double LevelBand { get; init; } = 0.05;
     /// <summary>A price within this log distance of another counts as the same price point.</summary>
     public double LevelTolerance { get; init; } = 0.02;
     public int LevelMinSupport { get; init; } = 2;
     /// <summary>A price point must hold at least this share of the window to count as a usual price.</summary>
-    public double LevelMinShare { get; init; } = 0.1;
+    public double LevelMinShare { get; init; } = 0.05;
     /// <summary>The last few lines form a second reference, so an established price change stops being flagged.</summary>
     public int RecentLines { get; init; } = 3;
 

@@ -44,12 +44,12 @@ public sealed record RegressionCandidate(string Trainer, IReadOnlyDictionary<str
 
     public static IReadOnlyList<RegressionCandidate> Default { get; } =
     [
-        new("LightGbm", new Dictionary<string, double> { ["leaves"] = 31, ["iterations"] = 300, ["learningRate"] = 0.05, ["minLeaf"] = 10 }),
-        new("LightGbm", new Dictionary<string, double> { ["leaves"] = 63, ["iterations"] = 600, ["learningRate"] = 0.05, ["minLeaf"] = 5 }),
-        new("FastTree", new Dictionary<string, double> { ["leaves"] = 31, ["trees"] = 200, ["learningRate"] = 0.1, ["minLeaf"] = 10 }),
-        new("FastTree", new Dictionary<string, double> { ["leaves"] = 63, ["trees"] = 400, ["learningRate"] = 0.1, ["minLeaf"] = 5 }),
-        new("Sdca", new Dictionary<string, double> { ["l2"] = 0.0001, ["iterations"] = 100 }),
-        new("Sdca", new Dictionary<string, double> { ["l2"] = 0.01, ["iterations"] = 100 }),
+        new("LightGbm", new Dictionary<string, double> { ["leaves"] = 31, ["iterations"] = 200, ["learningRate"] = 0.1, ["minLeaf"] = 10 }),
+        new("LightGbm", new Dictionary<string, double> { ["leaves"] = 63, ["iterations"] = 300, ["learningRate"] = 0.1, ["minLeaf"] = 5 }),
+        new("FastTree", new Dictionary<string, double> { ["leaves"] = 31, ["trees"] = 100, ["learningRate"] = 0.2, ["minLeaf"] = 10 }),
+        new("FastTree", new Dictionary<string, double> { ["leaves"] = 63, ["trees"] = 200, ["learningRate"] = 0.1, ["minLeaf"] = 5 }),
+        new("Sdca", new Dictionary<string, double> { ["l2"] = 0.0001, ["iterations"] = 50 }),
+        new("Sdca", new Dictionary<string, double> { ["l2"] = 0.01, ["iterations"] = 50 }),
     ];
 }
 

@@ -8,9 +8,11 @@ namespace AiGovernance.Ml.PriceVariance;
 /// </summary>
 public static class ReviewerSentence
 {
-    public static string Write(PriceEvidence e, bool flagged)
+    public static string Write(PriceEvidence e, PriceVarianceParams p)
     {
         var line = e.Line;
+        var (reference, excess) = e.Explain(p);
+        var flagged = excess >= 1;
         var subject = $"unit price {Money(line.UnitPrice)}{(e.Uom.IsPack ? $" per {line.Uom!.Trim()}" : "")}";
         var item = ItemLabel(line);
         if (e.Basis == PriceBasis.None)
@@ -18,31 +20,32 @@ public static class ReviewerSentence
                 ? $"unit price {Money(line.UnitPrice)} for {item} is not a positive price; not scored"
                 : $"{subject}: no earlier purchases of {item} and no model estimate; not scored";
 
-        var ratio = Math.Exp(e.DeviationLog);
-        var expected = Money(e.ExpectedPrice!.Value);
-        var reference = e.Basis switch
+        var ratio = Math.Exp(e.LineLog - reference.Log);
+        var expected = Money(e.ToLinePrice(reference.Log));
+        var phrase = e.Basis switch
         {
             PriceBasis.Contract => $"the contract price {expected} for {item}",
             PriceBasis.Regression =>
-                $"the model estimate {expected} for {item} ({Purchases(e.SparseCount)} earlier, too few for a median; estimated from category, supplier, quantity and date)",
-            _ => HistoryReference(e.History!, expected, item, e),
+                $"the model estimate {expected} for {item} ({(e.SparseCount == 0 ? "no earlier purchases" : Purchases(e.SparseCount) + " earlier, too few for a median")}; estimated from category, supplier, quantity and date)",
+            _ => HistoryReference(e.History!, reference.Kind, expected, item, e),
         };
-        var sentence = $"{subject} is {Comparison(ratio)} {reference}";
-        if (flagged && Slip(e, ratio) is { } slip) sentence += $"; {slip}";
+        var sentence = $"{subject} is {Comparison(ratio)} {phrase}";
+        if (flagged && Slip(e, Math.Exp(e.LineLog - e.CentralLog!.Value)) is { } slip) sentence += $"; {slip}";
         if (e.Basis == PriceBasis.Contract && e.History is { } h)
             sentence += $"; {h.WindowDays}-day median {(h.AtSupplier ? "at this supplier" : "across suppliers")} {Money(e.ToLinePrice(h.MedianLog))}";
         return sentence;
     }
 
-    private static string HistoryReference(HistorySummary h, string expected, string item, PriceEvidence e)
+    private static string HistoryReference(HistorySummary h, string kind, string expected, string item, PriceEvidence e)
     {
         var where = h.AtSupplier ? "at this supplier" : "across all suppliers";
-        var count = $"{Purchases(h.Count)} in {h.WindowDays} days";
-        return h.ClosestKind switch
+        var median = Money(e.ToLinePrice(h.MedianLog));
+        return kind switch
         {
-            "usual-price" => $"a usual price {expected} for {item} {where} ({h.ClosestSupport} of {count}; median {Money(e.ToLinePrice(h.MedianLog))})",
-            "recent" => $"the median of the last {h.ClosestSupport} purchases {expected} for {item} {where} ({h.WindowDays}-day median {Money(e.ToLinePrice(h.MedianLog))})",
-            _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({count})",
+            "usual-price" => $"a usual price {expected} for {item} (seen {h.LevelSupport} times in {h.LevelOf} purchases at all suppliers; {h.WindowDays}-day median {where} {median})",
+            "supplier-sparse" => $"the median {expected} of this supplier's {Purchases(h.SupplierSparseCount)} of {item} ({h.WindowDays}-day median across all suppliers {median})",
+            "recent" => $"the median of the last {h.RecentCount} purchases {expected} for {item} {where} ({h.WindowDays}-day median {median})",
+            _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({Purchases(h.Count)} in {h.WindowDays} days)",
         };
     }
 
@@ -57,7 +60,7 @@ public static class ReviewerSentence
     }
 
     /// <summary>A data-entry slip whose ratio matches the deviation within 8 %, or null.</summary>
-    public static string? Slip(PriceEvidence e, double ratio)
+    public static string? Slip(PriceEvidence e, double ratio, bool includeLineTotal = true)
     {
         static bool Near(double r, double target) => target > 0 && Math.Abs(Math.Log(r / target)) < Math.Log(1.08);
         if (e.KnownPackSize is > 1 and var n)
@@ -67,7 +70,7 @@ public static class ReviewerSentence
         }
         foreach (var power in new[] { 10.0, 100.0, 1000.0 })
             if (Near(ratio, power) || Near(ratio, 1 / power)) return "looks like a decimal shift";
-        if (e.Line.Quantity >= 2 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
+        if (includeLineTotal && e.Line.Quantity >= 3 && Near(ratio, (double)e.Line.Quantity)) return "looks like the line total entered as the unit price";
         return null;
     }
 
