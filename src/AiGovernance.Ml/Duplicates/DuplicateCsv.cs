@@ -12,6 +12,7 @@ public static class DuplicateCsv
 {
     public static readonly string[] Columns = ["id", "supplier", "supplier_id", "reference", "description", "amount", "currency", "date", "requester", "cost_center"];
     public static readonly string[] Required = ["id", "supplier", "description", "amount", "date"];
+    private const NumberStyles AmountStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy/MM/dd"];
 
     public static List<DuplicateRecord> ReadRecords(TextReader reader, bool strict, Action<CsvRowError> onError)
@@ -43,8 +44,9 @@ public static class DuplicateCsv
         string? Opt(string c) => row.Optional(prefix + c);
         foreach (var c in Required)
             if (Opt(c) is null) return (null, $"'{prefix + c}' is empty");
-        if (!decimal.TryParse(Opt("amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-            return (null, $"'{prefix}amount' value '{Opt("amount")}' is not a number (use a dot for decimals)");
+        // No thousands separators: "12,5" must not silently become 125.
+        if (!decimal.TryParse(Opt("amount"), AmountStyle, CultureInfo.InvariantCulture, out var amount))
+            return (null, $"'{prefix}amount' value '{Opt("amount")}' is not a number (use a dot for decimals and no thousands separators)");
         if (!DateOnly.TryParseExact(Opt("date"), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return (null, $"'{prefix}date' value '{Opt("date")}' is not a date (yyyy-MM-dd)");
         var items = Opt("line_items")?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

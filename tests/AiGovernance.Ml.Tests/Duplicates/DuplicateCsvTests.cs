@@ -52,6 +52,17 @@ public class DuplicateCsvTests
         Assert.Contains("'id' is empty", errors[4].Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"12,5\"")]
+    [InlineData("\"1,234.50\"")]
+    [InlineData("12.5 EUR")]
+    public void Ambiguous_amounts_are_rejected_not_guessed(string amount)
+    {
+        var (records, errors) = Read(Header + $"r1,Acme,,,Pipe,{amount},GBP,2024-01-01,,\n");
+        Assert.Empty(records);
+        Assert.Equal(2, Assert.Single(errors).Line);
+    }
+
     [Fact]
     public void Strict_mode_rejects_the_file_at_the_first_bad_row()
     {
