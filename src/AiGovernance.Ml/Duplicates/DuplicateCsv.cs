@@ -39,10 +39,13 @@ public static class DuplicateCsv
     }
 
     /// <summary>One record from a row; columns may carry a prefix ("a_", "b_") in pair files.</summary>
-    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix)
+    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix) => Parse(row, prefix, Required);
+
+    /// <param name="required">Columns that must not be blank (pair files allow a blank supplier: catalogue rows without a manufacturer).</param>
+    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix, IReadOnlyList<string> required)
     {
         string? Opt(string c) => row.Optional(prefix + c);
-        foreach (var c in Required)
+        foreach (var c in required)
             if (Opt(c) is null) return (null, $"'{prefix + c}' is empty");
         // No thousands separators: "12,5" must not silently become 125.
         if (!decimal.TryParse(Opt("amount"), AmountStyle, CultureInfo.InvariantCulture, out var amount))
@@ -50,7 +53,7 @@ public static class DuplicateCsv
         if (!DateOnly.TryParseExact(Opt("date"), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return (null, $"'{prefix}date' value '{Opt("date")}' is not a date (yyyy-MM-dd)");
         var items = Opt("line_items")?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (new DuplicateRecord(Opt("id")!, Opt("supplier")!, Opt("supplier_id"), Opt("reference"), Opt("description")!, amount,
+        return (new DuplicateRecord(Opt("id")!, Opt("supplier") ?? "", Opt("supplier_id"), Opt("reference"), Opt("description")!, amount,
             Opt("currency"), date, Opt("requester"), Opt("cost_center"), items is { Length: > 0 } ? items : null), null);
     }
 

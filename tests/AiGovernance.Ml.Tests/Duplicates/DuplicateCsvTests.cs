@@ -79,6 +79,15 @@ public class DuplicateCsvTests
     }
 
     [Fact]
+    public void Pair_files_allow_a_blank_supplier_but_the_detector_input_does_not()
+    {
+        var pair = LabelledPairCsv.HeaderLine + "\n1,abt-buy-match,1,,ab1,,,,Sony PS-LX350H turntable,0,USD,2009-01-01,,,ab2,,,,Sony Turntable - PSLX350H,99,USD,2009-01-01,,\n";
+        Assert.Single(LabelledPairCsv.Read(new StringReader(pair), strict: true, _ => { }));
+        var (_, errors) = Read(Header + "r1,,,,Pipe,10,GBP,2024-01-01,,\n");
+        Assert.Contains("'supplier' is empty", Assert.Single(errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Labelled_pairs_round_trip_through_the_dataset_format()
     {
         var a = new DuplicateRecord("a", "Acme, \"The\" Ltd", "S1", "INV-1", "Pipe", 10.5m, "GBP", new DateOnly(2024, 1, 2), "alice", "CC1");
