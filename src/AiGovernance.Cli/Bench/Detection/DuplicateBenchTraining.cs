@@ -24,7 +24,8 @@ public static class DuplicateBenchTraining
         double slowestTree = 0;
         foreach (var candidate in new[]
                  {
-                     DuplicateSweepCandidates.LightGbm(context.Seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10), // the shipped configuration
+                     DuplicateSweepCandidates.LightGbm(context.Seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10, weighted: false), // shipped (2026-11-29.2)
+                     DuplicateSweepCandidates.LightGbm(context.Seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10),
                      DuplicateSweepCandidates.LightGbm(context.Seed, leaves: 127, iterations: 500, learningRate: 0.05, minLeaf: 5), // the largest in the sweep
                      DuplicateSweepCandidates.FastTree(leaves: 20, trees: 100, learningRate: 0.2),
                      DuplicateSweepCandidates.Sdca(l2: 1e-4),
