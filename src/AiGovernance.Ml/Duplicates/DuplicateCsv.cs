@@ -12,6 +12,7 @@ public static class DuplicateCsv
 {
     public static readonly string[] Columns = ["id", "supplier", "supplier_id", "reference", "description", "amount", "currency", "date", "requester", "cost_center"];
     public static readonly string[] Required = ["id", "supplier", "description", "amount", "date"];
+    private const NumberStyles AmountStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy/MM/dd"];
 
     public static List<DuplicateRecord> ReadRecords(TextReader reader, bool strict, Action<CsvRowError> onError)
@@ -38,17 +39,21 @@ public static class DuplicateCsv
     }
 
     /// <summary>One record from a row; columns may carry a prefix ("a_", "b_") in pair files.</summary>
-    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix)
+    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix) => Parse(row, prefix, Required);
+
+    /// <param name="required">Columns that must not be blank (pair files allow a blank supplier: catalogue rows without a manufacturer).</param>
+    public static (DuplicateRecord? Record, string? Reason) Parse(CsvReader.Row row, string prefix, IReadOnlyList<string> required)
     {
         string? Opt(string c) => row.Optional(prefix + c);
-        foreach (var c in Required)
+        foreach (var c in required)
             if (Opt(c) is null) return (null, $"'{prefix + c}' is empty");
-        if (!decimal.TryParse(Opt("amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-            return (null, $"'{prefix}amount' value '{Opt("amount")}' is not a number (use a dot for decimals)");
+        // No thousands separators: "12,5" must not silently become 125.
+        if (!decimal.TryParse(Opt("amount"), AmountStyle, CultureInfo.InvariantCulture, out var amount))
+            return (null, $"'{prefix}amount' value '{Opt("amount")}' is not a number (use a dot for decimals and no thousands separators)");
         if (!DateOnly.TryParseExact(Opt("date"), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return (null, $"'{prefix}date' value '{Opt("date")}' is not a date (yyyy-MM-dd)");
         var items = Opt("line_items")?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (new DuplicateRecord(Opt("id")!, Opt("supplier")!, Opt("supplier_id"), Opt("reference"), Opt("description")!, amount,
+        return (new DuplicateRecord(Opt("id")!, Opt("supplier") ?? "", Opt("supplier_id"), Opt("reference"), Opt("description")!, amount,
             Opt("currency"), date, Opt("requester"), Opt("cost_center"), items is { Length: > 0 } ? items : null), null);
     }
 

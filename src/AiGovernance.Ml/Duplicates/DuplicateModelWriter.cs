@@ -78,11 +78,13 @@ public static class DuplicateModelCard
         sb.AppendLine();
         sb.AppendLine("**Purpose.** Scores whether a new requisition (or invoice/payment) repeats an earlier one of the same tenant, as a calibrated probability with the fields that matched and the features that drove the score. It is a reviewer aid: a flag creates a recommendation a person accepts or dismisses; it never blocks or rejects on its own.");
         sb.AppendLine();
-        sb.AppendLine(inv, $"**Model.** ML.NET {r.Winner.Candidate.Name}, chosen by {r.Candidates.Count}-candidate cross-validated sweep (highest AUPRC). Operating threshold {r.Threshold:0.####} (best F1 on pooled out-of-fold probabilities). Features ({PairFeatures.Count}): {string.Join(", ", PairFeatures.Names)}.");
+        sb.AppendLine(inv, $"**Model.** ML.NET {r.Winner.Candidate.Name}, chosen by {r.Candidates.Count}-candidate cross-validated sweep (highest weighted F1 at its best threshold on pooled out-of-fold probabilities). Operating threshold {r.Threshold:0.####}. Features ({PairFeatures.Count}): {string.Join(", ", PairFeatures.Names)}.");
         sb.AppendLine();
         sb.AppendLine(inv, $"**Data.** `{dataset}` (sha256 `{hash}`): {r.Pairs:N0} labelled pairs, {r.Positives:N0} duplicates. Real Oxford City Council payments over £500 (Open Government Licence v3) with injected duplicates (re-keyed references, amounts off by cents/VAT, split quantities, shifted dates, reworded descriptions, supplier-name variants) and natural hard negatives (recurring payments to the same supplier). See datasets/duplicate/README.md. Description embeddings: {(embeddings ? "all-MiniLM-L6-v2, with 30% of pairs scored without them (token trigrams) so both paths are learned" : "none")}.");
         sb.AppendLine();
         sb.AppendLine("## Metrics");
+        sb.AppendLine();
+        sb.AppendLine("Precision, recall and F1 are weighted by the pairs' sampling weights, i.e. measured on the real mix of candidate pairs (~150 non-duplicates per duplicate), not on the sampled file; AUC and AUPRC are unweighted. End-to-end figures (blocking + model on a whole record set, beside the exact-match and ERP-rule baselines) come from `aigov bench detection`; see docs/detection-duplicates.md.");
         sb.AppendLine();
         sb.AppendLine(inv, $"Cross-validated (winner): AUC {r.Winner.Auc:0.0000}, AUPRC {r.Winner.AucPr:0.0000}, precision {r.Winner.Precision:0.0000}, recall {r.Winner.Recall:0.0000}, F1 {r.Winner.BestF1:0.0000}. Final fit {r.FitSeconds:0.0} s; sweep and fit {r.TotalSeconds:0.0} s.");
         if (holdOut is not null)

@@ -25,22 +25,26 @@ public static class DuplicateSweepCandidates
         {
             list.Insert(2, LightGbm(seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10));
             list.Insert(3, LightGbm(seed, leaves: 127, iterations: 500, learningRate: 0.05, minLeaf: 5));
+            // Trained unweighted (the sampled mix), still selected and thresholded on the weighted out-of-fold scores.
+            list.Insert(4, LightGbm(seed, leaves: 63, iterations: 300, learningRate: 0.05, minLeaf: 10, weighted: false));
             list.Insert(5, FastTree(leaves: 32, trees: 200, learningRate: 0.1));
             list.Add(Sdca(l2: 1e-2));
         }
         return list;
     }
 
-    public static SweepCandidate LightGbm(int seed, int leaves, int iterations, double learningRate, int minLeaf) => new(
+    public static SweepCandidate LightGbm(int seed, int leaves, int iterations, double learningRate, int minLeaf, bool weighted = true) => new(
         "LightGbm",
-        P(("leaves", leaves), ("iterations", iterations), ("learning_rate", learningRate), ("min_leaf", minLeaf)),
+        weighted
+            ? P(("leaves", leaves), ("iterations", iterations), ("learning_rate", learningRate), ("min_leaf", minLeaf))
+            : P(("leaves", leaves), ("iterations", iterations), ("learning_rate", learningRate), ("min_leaf", minLeaf), ("example_weights", "off")),
         ml => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfLeaves = leaves,
             NumberOfIterations = iterations,
             LearningRate = learningRate,
             MinimumExampleCountPerLeaf = minLeaf,
-            ExampleWeightColumnName = "Weight",
+            ExampleWeightColumnName = weighted ? "Weight" : null,
             Seed = seed,
             NumberOfThreads = 1,
             Verbose = false,

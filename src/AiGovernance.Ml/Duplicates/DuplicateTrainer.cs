@@ -8,8 +8,8 @@ namespace AiGovernance.Ml.Duplicates;
 /// <summary>
 /// <c>aigov models train|evaluate --kind duplicate</c>: reads a labelled pair file (datasets/duplicate/train.csv),
 /// embeds the distinct descriptions with MiniLM, sweeps trainers with cross-validation, fits the winner and
-/// writes model.zip, metrics.json and card.md. When an eval.csv sits beside the training file its pair-level
-/// metrics go into the card as the held-out figures.
+/// writes model.zip, metrics.json and card.md. When the matching eval file sits beside the training file
+/// (train.csv → eval.csv, abtbuy-train.csv → abtbuy-eval.csv) its pair-level metrics go into the card as held-out figures.
 /// </summary>
 public sealed class DuplicateTrainer(Func<ITextEmbedder?>? embedderFactory = null, bool quickSweep = false, int folds = 5) : IDetectorTrainer
 {
@@ -32,8 +32,8 @@ public sealed class DuplicateTrainer(Func<ITextEmbedder?>? embedderFactory = nul
             var result = DuplicateModelTraining.Train(rows, candidates, folds, request.Seed, request.Version, Stage(progress, "cross-validated sweep"), ct);
 
             HoldOutMetrics? holdOut = null;
-            var evalPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.DatasetPath))!, "eval.csv");
-            if (File.Exists(evalPath) && !SamePath(evalPath, request.DatasetPath))
+            var evalPath = EvalSibling(request.DatasetPath);
+            if (evalPath is not null)
             {
                 var evalPairs = ReadPairs(evalPath, request.Strict, warnings);
                 if (cache is not null) await cache.AddAsync(evalPairs.SelectMany(p => new[] { p.A.Description, p.B.Description }), Stage(progress, "embedding eval descriptions"), ct);
@@ -99,7 +99,14 @@ public sealed class DuplicateTrainer(Func<ITextEmbedder?>? embedderFactory = nul
 
     private static IProgress<(int Done, int Total)> Stage(IProgress<TrainingProgress> progress, string stage) => new StageProgress(progress, stage);
 
-    private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+    /// <summary>The hold-out beside a training file: "train" → "eval" in its name (train.csv → eval.csv, abtbuy-train.csv → abtbuy-eval.csv).</summary>
+    public static string? EvalSibling(string trainPath)
+    {
+        var name = Path.GetFileName(trainPath);
+        if (!name.Contains("train", StringComparison.Ordinal)) return null;
+        var eval = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(trainPath))!, name.Replace("train", "eval", StringComparison.Ordinal));
+        return File.Exists(eval) ? eval : null;
+    }
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
 }

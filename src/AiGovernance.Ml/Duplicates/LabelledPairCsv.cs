@@ -14,6 +14,9 @@ public sealed record LabelledPair(DuplicateRecord A, DuplicateRecord B, bool Lab
 /// </summary>
 public static class LabelledPairCsv
 {
+    /// <summary>A pair file may have a blank supplier (Abt-Buy products without a manufacturer); the detector input may not.</summary>
+    private static readonly string[] PairRequired = ["id", "description", "amount", "date"];
+
     public static string HeaderLine =>
         DuplicateCsv.Line(new[] { "label", "kind", "weight", "a_series" }.Concat(DuplicateCsv.Columns.Select(c => "a_" + c)).Concat(DuplicateCsv.Columns.Select(c => "b_" + c)));
 
@@ -50,9 +53,9 @@ public static class LabelledPairCsv
     {
         var label = row.Optional("label");
         if (label is not ("0" or "1")) return (null, $"'label' must be 0 or 1, found '{label}'");
-        var (a, reasonA) = DuplicateCsv.Parse(row, "a_");
+        var (a, reasonA) = DuplicateCsv.Parse(row, "a_", PairRequired);
         if (a is null) return (null, reasonA);
-        var (b, reasonB) = DuplicateCsv.Parse(row, "b_");
+        var (b, reasonB) = DuplicateCsv.Parse(row, "b_", PairRequired);
         if (b is null) return (null, reasonB);
         var weight = 1f;
         if (row.Optional("weight") is { } w && (!float.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weight) || weight <= 0))

@@ -52,6 +52,17 @@ public class DuplicateCsvTests
         Assert.Contains("'id' is empty", errors[4].Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"12,5\"")]
+    [InlineData("\"1,234.50\"")]
+    [InlineData("12.5 EUR")]
+    public void Ambiguous_amounts_are_rejected_not_guessed(string amount)
+    {
+        var (records, errors) = Read(Header + $"r1,Acme,,,Pipe,{amount},GBP,2024-01-01,,\n");
+        Assert.Empty(records);
+        Assert.Equal(2, Assert.Single(errors).Line);
+    }
+
     [Fact]
     public void Strict_mode_rejects_the_file_at_the_first_bad_row()
     {
@@ -65,6 +76,15 @@ public class DuplicateCsvTests
     {
         var ex = Assert.Throws<CsvRejectedException>(() => Read("id,supplier,description,date\nr1,Acme,Pipe,2024-01-01\n"));
         Assert.Contains("'amount'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pair_files_allow_a_blank_supplier_but_the_detector_input_does_not()
+    {
+        var pair = LabelledPairCsv.HeaderLine + "\n1,abt-buy-match,1,,ab1,,,,Sony PS-LX350H turntable,0,USD,2009-01-01,,,ab2,,,,Sony Turntable - PSLX350H,99,USD,2009-01-01,,\n";
+        Assert.Single(LabelledPairCsv.Read(new StringReader(pair), strict: true, _ => { }));
+        var (_, errors) = Read(Header + "r1,,,,Pipe,10,GBP,2024-01-01,,\n");
+        Assert.Contains("'supplier' is empty", Assert.Single(errors).Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public static class DuplicateBenchHoldOut
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{real.Count:N0} real records, {blocked.Set.Truth.Count:N0} injected duplicates; blocking: {blocked.Candidates.Count:N0} candidate pairs, {blocked.PositivesReachable:N0} duplicates reachable ({(double)blocked.PositivesReachable / blocked.Set.Truth.Count:P1}); scoring {blocked.Candidates.Count / Math.Max(scoreSeconds, 1e-9):N0} pairs/s"));
         ConsoleProgress.PrintTable(DuplicateBenchTables.Compare(rows), o);
+        var realPairs = flagged.Count(k => !blocked.Set.Truth.ContainsKey(k) && !k.Item1.EndsWith("-dup", StringComparison.Ordinal) && !k.Item2.EndsWith("-dup", StringComparison.Ordinal));
+        o.WriteLine($"of the model's {rows[0].Fp:N0} false positives, {realPairs:N0} pair two real payments (unlabelled: some may be real duplicates in the public data), {rows[0].Fp - realPairs:N0} involve an injected copy");
         o.WriteLine();
         ConsoleProgress.PrintTable(DuplicateBenchTables.RecallByKind(blocked.Set, [("model", flagged), ("exact", exact), ("ERP", erp)]), o);
         PrintLatency(o, model, blocked.Set.Records, context.Quick ? 50 : 300, context.Seed);
