@@ -39,6 +39,15 @@ public static class DetectionResults
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Removes the results of detectors that did not run this time (switched off, model missing): stale scores must not route.</summary>
+    public static async Task KeepOnlyAsync(TenantScope scope, Guid requisitionId, IReadOnlyCollection<string> detectors, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("DELETE FROM detection_results WHERE requisition_id = $1 AND NOT (detector = ANY($2))");
+        cmd.Parameters.AddWithValue(requisitionId);
+        cmd.Parameters.AddWithValue(detectors.ToArray());
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public static async Task<IReadOnlyList<DetectionResult>> ListAsync(TenantScope scope, Guid requisitionId, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
@@ -54,14 +63,16 @@ public static class DetectionResults
         return list;
     }
 
+    /// <summary>The routing signals of the stored results (see <see cref="SignalsOf"/>).</summary>
+    public static async Task<DetectionSignals> SignalsAsync(TenantScope scope, Guid requisitionId, CancellationToken ct) =>
+        SignalsOf(await ListAsync(scope, requisitionId, ct));
+
     /// <summary>
-    /// The routing signals of the stored results. <see cref="DetectionResult.Score"/> is the routing value
-    /// of each detector: a probability for duplicates and split purchases (same procurement review),
-    /// the largest variance % over the lines for prices.
+    /// <see cref="DetectionResult.Score"/> is each detector's routing value: a probability for duplicates and
+    /// split purchases (same procurement review), the largest variance % over the lines for prices.
     /// </summary>
-    public static async Task<DetectionSignals> SignalsAsync(TenantScope scope, Guid requisitionId, CancellationToken ct)
+    public static DetectionSignals SignalsOf(IReadOnlyCollection<DetectionResult> results)
     {
-        var results = await ListAsync(scope, requisitionId, ct);
         double? Max(params string[] detectors)
         {
             var scores = results.Where(x => detectors.Contains(x.Detector) && x.Score is not null).Select(x => x.Score!.Value).ToList();

@@ -67,40 +67,50 @@ public static class PriceHistory
     private static Task WriteNullableAsync(Npgsql.NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
         value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
 
-    /// <summary>Lines of the item dated before <paramref name="before"/>, newest first, within the look-back.</summary>
-    public static async Task<IReadOnlyList<PriceHistoryLine>> ForItemAsync(TenantScope scope, string item, DateOnly before, int lookBackDays,
-        CancellationToken ct)
+    /// <summary>
+    /// For each item, its lines dated before <paramref name="before"/> within the look-back, newest first
+    /// (at most <see cref="MaxLinesPerItem"/> each) — one round trip for all of a requisition's lines.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, List<PriceHistoryLine>>> ForItemsAsync(TenantScope scope, IReadOnlyCollection<string> items,
+        DateOnly before, int lookBackDays, CancellationToken ct)
     {
         await using var cmd = scope.Command($"""
-            SELECT item, description, supplier, quantity, uom, unit_price, currency, purchased_on FROM price_history
-            WHERE tenant_id = $1 AND item = $2 AND purchased_on < $3 AND purchased_on >= $4
-            ORDER BY purchased_on DESC LIMIT {MaxLinesPerItem}
+            SELECT h.item, h.description, h.supplier, h.quantity, h.uom, h.unit_price, h.currency, h.purchased_on
+            FROM unnest($2::text[]) AS i(item)
+            CROSS JOIN LATERAL (
+                SELECT item, description, supplier, quantity, uom, unit_price, currency, purchased_on FROM price_history
+                WHERE tenant_id = $1 AND item = i.item AND purchased_on < $3 AND purchased_on >= $4
+                ORDER BY purchased_on DESC LIMIT {MaxLinesPerItem}) h
             """);
         cmd.Parameters.AddWithValue(scope.TenantId);
-        cmd.Parameters.AddWithValue(item);
+        cmd.Parameters.AddWithValue(items.Distinct(StringComparer.Ordinal).ToArray());
         cmd.Parameters.AddWithValue(before);
         cmd.Parameters.AddWithValue(before.AddDays(-lookBackDays));
-        var list = new List<PriceHistoryLine>();
+        var map = items.Distinct(StringComparer.Ordinal).ToDictionary(i => i, _ => new List<PriceHistoryLine>(), StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new PriceHistoryLine(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetDecimal(3),
+            map[r.GetString(0)].Add(new PriceHistoryLine(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetDecimal(3),
                 r.IsDBNull(4) ? null : r.GetString(4), r.GetDecimal(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateOnly>(7)));
-        return list;
+        return map;
     }
 
-    /// <summary>The contract price agreed with the supplier for the item on the given day, if any.</summary>
-    public static async Task<decimal?> ContractPriceAsync(TenantScope scope, string supplierId, string item, DateOnly on, CancellationToken ct)
+    /// <summary>The contract prices agreed with the supplier for the items on the given day (items without one are absent).</summary>
+    public static async Task<IReadOnlyDictionary<string, decimal>> ContractPricesAsync(TenantScope scope, string supplierId, IReadOnlyCollection<string> items,
+        DateOnly on, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
-            SELECT unit_price FROM contract_prices
-            WHERE tenant_id = $1 AND supplier_id = $2 AND item = $3 AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)
-            ORDER BY valid_from DESC LIMIT 1
+            SELECT DISTINCT ON (item) item, unit_price FROM contract_prices
+            WHERE tenant_id = $1 AND supplier_id = $2 AND item = ANY($3) AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)
+            ORDER BY item, valid_from DESC
             """);
         cmd.Parameters.AddWithValue(scope.TenantId);
         cmd.Parameters.AddWithValue(supplierId);
-        cmd.Parameters.AddWithValue(item);
+        cmd.Parameters.AddWithValue(items.Distinct(StringComparer.Ordinal).ToArray());
         cmd.Parameters.AddWithValue(on);
-        return await cmd.ExecuteScalarAsync(ct) is decimal d ? d : null;
+        var map = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) map[r.GetString(0)] = r.GetDecimal(1);
+        return map;
     }
 
     /// <summary>An approved requisition's lines become history (one statement, in the approving transaction).</summary>

@@ -14,15 +14,16 @@ public static class PriceScoring
         string inputHash, int lifetimeHours, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var items = r.Lines.Select(l => l.ItemCode).ToList();
+        var histories = await PriceHistory.ForItemsAsync(scope, items, today, lookBackDays, ct);
+        var contracts = await PriceHistory.ContractPricesAsync(scope, r.SupplierId, items, today, ct);
         var lines = new List<PriceVarianceResult>();
         for (var i = 0; i < r.Lines.Count; i++)
         {
             var line = r.Lines[i];
-            var history = await PriceHistory.ForItemAsync(scope, line.ItemCode, today, lookBackDays, ct);
-            var contract = await PriceHistory.ContractPriceAsync(scope, r.SupplierId, line.ItemCode, today, ct);
             var priceLine = new PriceLine($"{r.Number}/{i + 1}", line.ItemCode, line.Description, r.SupplierId, line.Quantity, line.UnitOfMeasure,
-                line.UnitPrice, r.Currency, today, contract, r.Category);
-            lines.Add(model.Score(priceLine, history.Select((h, n) =>
+                line.UnitPrice, r.Currency, today, contracts.TryGetValue(line.ItemCode, out var c) ? c : null, r.Category);
+            lines.Add(model.Score(priceLine, histories[line.ItemCode].Select((h, n) =>
                 new PriceLine($"h{n}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, h.UnitPrice, h.Currency, h.PurchasedOn)).ToList()));
         }
         // The routing signal is the largest increase over the expected price; a cheaper line is no risk to route on.

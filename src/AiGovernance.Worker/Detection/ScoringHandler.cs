@@ -72,7 +72,9 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
             runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
 
         foreach (var run in runs) await DetectionResults.SaveAsync(scope, run.Result, ct);
-        var signals = await DetectionResults.SignalsAsync(scope, r.Id, ct);
+        await DetectionResults.KeepOnlyAsync(scope, r.Id, runs.Select(x => x.Result.Detector).ToList(), ct);
+        // Only what ran now routes: a detector switched off since the last scoring no longer counts.
+        var signals = DetectionResults.SignalsOf(runs.Select(x => x.Result).ToList());
         var routing = await ApplyDetectionSignals.ExecuteAsync(scope, r.Id, signals, PolicyCache.Shared, Actor, clock, ct);
         var posted = new List<Guid>();
         foreach (var run in runs.Where(x => x.Recommendation is not null))
