@@ -26,18 +26,21 @@ public static class PriceScoring
             lines.Add(model.Score(priceLine, histories[line.ItemCode].Select((h, n) =>
                 new PriceLine($"h{n}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, h.UnitPrice, h.Currency, h.PurchasedOn)).ToList()));
         }
-        // The routing signal is the largest increase over the expected price; a cheaper line is no risk to route on.
-        var variances = lines.Where(l => l.VariancePct is not null).Select(l => l.VariancePct!.Value).ToList();
+        // A regression estimate alone (no contract, no history) is shown to reviewers but neither routes nor
+        // holds: its error (RMSE about 0.87 in log price, a factor of ~2.4, see the model card) is too large
+        // to stop a purchase on, and every new item would otherwise be flagged.
+        var evidence = lines.Where(l => l.Basis != PriceBasis.Regression).ToList();
+        var variances = evidence.Where(l => l.VariancePct is not null).Select(l => l.VariancePct!.Value).ToList();
         double? signal = variances.Count == 0 ? null : Math.Max(0, variances.Max());
-        var flagged = lines.Where(l => l.Flagged).ToList();
+        var flagged = evidence.Where(l => l.Flagged).ToList();
         var details = new { lines = lines };
         var result = new DetectionResult(r.Id, Detectors.PriceVariance, model.Version, signal, flagged.Count > 0, Json.Serialize(details), inputHash, now);
         if (flagged.Count == 0) return new DetectorRun(result, null);
 
         var worst = flagged.OrderByDescending(l => l.Score).First();
         var reason = $"hold for price review: line {worst.Id.Split('/')[^1]}: {worst.Reason}";
-        var evidence = flagged.Select(l => new EvidenceRef("requisition_line", l.Id, l.Reason)).ToList();
+        var refs = flagged.Select(l => new EvidenceRef("requisition_line", l.Id, l.Reason)).ToList();
         return new DetectorRun(result, DetectorRun.Hold(r.Id, Detectors.PriceVariance, model.Version, reason, Math.Clamp(worst.Score, 0, 1),
-            details, evidence, inputHash, lifetimeHours));
+            details, refs, inputHash, lifetimeHours));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AiGovernance.Api.Tests.Infrastructure;
 using AiGovernance.Data.Detection;
 
@@ -24,8 +25,8 @@ public sealed class PriceVarianceDetectionTests(ApiFixture fixture)
         await host.ImportHistoryAsync(History("NVP-SUSP-240"));
         using var anna = host.Tenant.As("u-anna");
 
-        var normal = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Nevirapine oral suspension 240 ml", 200, 10.60m, item: "NVP-SUSP-240"));
-        var high = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Nevirapine oral suspension 240 ml", 200, 41.00m, item: "NVP-SUSP-240"));
+        var normal = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Nevirapine oral suspension 240 ml", 50, 10.60m, item: "NVP-SUSP-240"));
+        var high = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Nevirapine oral suspension 240 ml", 50, 41.00m, item: "NVP-SUSP-240"));
 
         Assert.False((await host.DetectionAsync(normal, "price-variance")).GetProperty("flagged").GetBoolean());
         var flagged = await host.DetectionAsync(high, "price-variance");
@@ -42,8 +43,9 @@ public sealed class PriceVarianceDetectionTests(ApiFixture fixture)
         Assert.Contains(routed.GetProperty("steps").Items(), s => s.Str("name") == "procurement-review");
     }
 
+    /// <summary>The regression's estimate is shown, but it is too rough (see the model card) to hold a purchase on its own.</summary>
     [Fact]
-    public async Task An_item_without_history_is_scored_without_a_flag_and_still_routes()
+    public async Task An_item_without_history_gets_an_estimate_but_no_flag_and_still_routes()
     {
         await using var host = await DetectionTestHost.StartAsync(fixture);
         using var anna = host.Tenant.As("u-anna");
@@ -52,6 +54,11 @@ public sealed class PriceVarianceDetectionTests(ApiFixture fixture)
 
         var result = await host.DetectionAsync(req, "price-variance");
         Assert.False(result.GetProperty("flagged").GetBoolean(), result.ToString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("score").ValueKind);
+        var line = result.GetProperty("details").GetProperty("lines")[0];
+        Assert.Equal("regression", line.Str("basis"));
+        Assert.Contains("no earlier purchases", line.Str("reason"));
+        Assert.Empty(await host.PendingRecommendationsAsync(req));
         Assert.Equal("pending_approval", (await anna.GetRequisitionAsync(req)).Status());
     }
 }
