@@ -71,10 +71,11 @@ CREATE TABLE model_switches (
     PRIMARY KEY (tenant_id, kind)
 );
 
-DO $$
+-- Tenant isolation, written once: earlier migrations each repeated this loop; new tables call the function.
+CREATE FUNCTION enable_tenant_isolation(tables text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['requisition_embeddings','price_history','contract_prices','detection_results','model_switches']
+    FOREACH t IN ARRAY tables
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
@@ -83,6 +84,8 @@ BEGIN
             WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
     END LOOP;
 END $$;
+
+SELECT enable_tenant_isolation(ARRAY['requisition_embeddings','price_history','contract_prices','detection_results','model_switches']);
 
 -- Reviewer outcomes of detector recommendations as labels for retraining: accepted or edited means
 -- the flag was right (1), rejected means it was a false alarm (0). Expired ones carry no label.

@@ -28,6 +28,15 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
 
     public ModelRegistry Registry { get; } = new(ModelRegistry.Locate(options.Value.ModelsDirectory, AppContext.BaseDirectory));
 
+    /// <summary>The kinds configuration switches off for every tenant (logged once at start, and named in every scoring entry).</summary>
+    public IReadOnlyList<string> DisabledByConfiguration { get; } = LogDisabled(options.Value.Disabled, logger);
+
+    private static IReadOnlyList<string> LogDisabled(string[] disabled, ILogger logger)
+    {
+        if (disabled.Length > 0) LogConfiguredOff(logger, string.Join(", ", disabled));
+        return disabled;
+    }
+
     public DuplicateModel? Duplicate => Current().Duplicate;
     public PriceVarianceModel? PriceVariance => Current().PriceVariance;
     public IReadOnlyList<ModelStatus> Statuses => Current().Statuses;
@@ -80,6 +89,9 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
     }
 
     private sealed record Snapshot(DateTime Stamp, DuplicateModel? Duplicate, PriceVarianceModel? PriceVariance, IReadOnlyList<ModelStatus> Statuses);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Detection switched off by configuration for every tenant: {Kinds}")]
+    private static partial void LogConfiguredOff(ILogger logger, string kinds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model registry {File} is unreadable; detection is off until it is fixed")]
     private static partial void LogRegistryUnreadable(ILogger logger, Exception ex, string file);

@@ -103,7 +103,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var off = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var kind in DetectorKinds.All)
         {
-            if (options.Value.Disabled.Contains(kind, StringComparer.OrdinalIgnoreCase)) off[kind] = "switched off by configuration (Governance:Detection:Disabled)";
+            if (models.DisabledByConfiguration.Contains(kind, StringComparer.OrdinalIgnoreCase)) off[kind] = "switched off by configuration (Governance:Detection:Disabled)";
             else if (switches.TryGetValue(kind, out var s) && !s.Enabled) off[kind] = $"switched off for this tenant by {s.ChangedBy}: {s.Reason}";
         }
         return off;

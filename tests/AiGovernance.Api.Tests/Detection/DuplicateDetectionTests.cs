@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiGovernance.Api.Tests.Infrastructure;
 using AiGovernance.Api.Tests.Recommendations;
@@ -55,9 +56,7 @@ public sealed class DuplicateDetectionTests(ApiFixture fixture)
     public async Task Scoring_again_on_unchanged_input_keeps_one_result_and_one_recommendation()
     {
         await using var host = await DetectionTestHost.StartAsync(fixture);
-        using var anna = host.Tenant.As("u-anna");
-        await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Determine HIV-1/2 test strips, 100 tests", 50, 80m, "PO-7781"));
-        var second = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Determine HIV 1/2 strips (100 tests)", 50, 80m, "PO 7781"));
+        var second = await SubmitPairAsync(host, ("Determine HIV-1/2 test strips, 100 tests", "PO-7781"), ("Determine HIV 1/2 strips (100 tests)", "PO 7781"), 50, 80m);
         var before = await host.DetectionsAsync(second);
 
         await using (var scope = await host.Tenant.OwnerScopeAsync())
@@ -77,9 +76,7 @@ public sealed class DuplicateDetectionTests(ApiFixture fixture)
     public async Task A_rejected_duplicate_flag_becomes_a_negative_label_for_retraining()
     {
         await using var host = await DetectionTestHost.StartAsync(fixture);
-        using var anna = host.Tenant.As("u-anna");
-        await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Bioline HIV 1/2 3.0 test kits, 25 tests", 30, 45m, "INV-5512"));
-        var second = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Bioline HIV-1/2 3.0 kits (25 tests)", 30, 45m, "INV5512"));
+        var second = await SubmitPairAsync(host, ("Bioline HIV 1/2 3.0 test kits, 25 tests", "INV-5512"), ("Bioline HIV-1/2 3.0 kits (25 tests)", "INV5512"), 30, 45m);
         var rec = Assert.Single(await host.PendingRecommendationsAsync(second));
 
         await (await host.Tenant.As("u-grace").DecideOnAsync(rec, "reject", "second delivery of a standing order, not a duplicate")).ReadAsync(HttpStatusCode.OK);
@@ -111,5 +108,14 @@ public sealed class DuplicateDetectionTests(ApiFixture fixture)
         Assert.Contains(a.Number(), reason);
         Assert.Contains(b.Number(), reason);
         Assert.Contains("10,000.00 EUR threshold", reason);
+    }
+
+    /// <summary>Anna submits a purchase and then the same purchase reworded with its reference re-keyed; returns the second.</summary>
+    private static async Task<JsonElement> SubmitPairAsync(DetectionTestHost host, (string Description, string Reference) first,
+        (string Description, string Reference) again, decimal quantity, decimal unitPrice)
+    {
+        using var anna = host.Tenant.As("u-anna");
+        await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, first.Description, quantity, unitPrice, first.Reference));
+        return await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, again.Description, quantity, unitPrice, again.Reference));
     }
 }

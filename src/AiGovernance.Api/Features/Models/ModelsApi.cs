@@ -5,7 +5,6 @@ using AiGovernance.Data.Detection;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Worker.Detection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace AiGovernance.Api.Features.Models;
 
@@ -33,15 +32,14 @@ public static class ModelsApi
     public sealed record DetectionView(string Detector, string ModelVersion, double? Score, bool Flagged, JsonElement Details, string InputHash,
         DateTimeOffset ScoredAt);
 
-    public static async Task<Ok<IReadOnlyList<ModelView>>> List(HttpContext http, TenantDb db, DetectionModels models,
-        IOptions<DetectionOptions> options, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<ModelView>>> List(HttpContext http, TenantDb db, DetectionModels models, CancellationToken ct)
     {
         var caller = Caller.RequireAny(http, Roles.Admin, Roles.DataScientist, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
         await using var scope = await db.BeginAsync(caller, ct);
         var switches = await ModelSwitches.ListAsync(scope, ct);
         return TypedResults.Ok<IReadOnlyList<ModelView>>(models.Statuses.Select(s =>
         {
-            var byConfig = options.Value.Disabled.Contains(s.Kind, StringComparer.OrdinalIgnoreCase);
+            var byConfig = models.DisabledByConfiguration.Contains(s.Kind, StringComparer.OrdinalIgnoreCase);
             var sw = switches.GetValueOrDefault(s.Kind);
             var byTenant = sw is { Enabled: false };
             return new ModelView(s.Kind, s.Version, s.Loaded, !byConfig && !byTenant, byConfig ? "configuration" : byTenant ? "tenant" : null, s.Message, sw);
