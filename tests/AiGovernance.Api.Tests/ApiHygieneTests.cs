@@ -67,7 +67,7 @@ public sealed class ApiHygieneTests(ApiFixture fixture)
         Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("database").Str("status"));
         var models = report.GetProperty("checks").GetProperty("detection-models");
         Assert.Equal("Healthy", models.Str("status"));
-        Assert.Contains("loaded from", models.GetProperty("data").GetProperty("duplicate").GetString());
+        Assert.EndsWith(": loaded", models.GetProperty("data").GetProperty("duplicate").GetString());
     }
 
     [Fact]

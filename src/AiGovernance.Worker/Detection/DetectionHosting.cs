@@ -38,7 +38,8 @@ internal sealed class DetectionHealthCheck(DetectionModels models) : IHealthChec
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var statuses = models.Statuses;
-        var data = statuses.ToDictionary(s => s.Kind, s => (object)$"{s.Version ?? "none"}: {s.Message}");
+        // Unauthenticated endpoint: versions and state only, no file paths.
+        var data = statuses.ToDictionary(s => s.Kind, s => (object)$"{s.Version ?? "none"}: {(s.Loaded ? "loaded" : "not loaded")}");
         var broken = statuses.Where(s => !s.Loaded).ToList();
         return Task.FromResult(broken.Count == 0
             ? HealthCheckResult.Healthy("all detection models loaded", data)
