@@ -66,7 +66,7 @@ public sealed record PriceEvidence(
             if (excess < best.Item2) best = (new PriceReference("supplier-sparse", own), excess);
         }
         // The line's exact price is the other catalogue price list's price for a price the item was sold at.
-        if (History?.PriceListPairLog is not null && best.Item2 > 0) best = (new PriceReference("price-list", LineLog), 0);
+        if (History?.PriceListPairLog is not null && p.PriceListPairs.Count > 0 && best.Item2 > 0) best = (new PriceReference("price-list", LineLog), 0);
         return best;
     }
 
@@ -83,6 +83,11 @@ public sealed record PriceEvidence(
         // the wide thresholds for drops, other suppliers and the regression give way to the supplier threshold.
         if (p.SlipAware && ReviewerSentence.Slip(this, Math.Exp(d), includeLineTotal: false) is not null)
             excess = Math.Max(excess, Math.Abs(d) / Math.Log(1 + p.MinDeviation));
+        // Other suppliers' prices alone say little about this supplier's level, but this supplier's own 1–2 earlier
+        // lines do: a line above both its supplier's earlier price and the other suppliers' reference by the supplier
+        // threshold is an overcharge at this supplier, not its usual (higher) level.
+        if (p.SupplierLevelAware && Basis == PriceBasis.ItemHistory && d > 0 && History?.SupplierSparseLog is { } own && LineLog - own > 0)
+            excess = Math.Max(excess, Math.Min(d, LineLog - own) / Math.Log(1 + p.MinDeviation));
         return excess;
     }
 

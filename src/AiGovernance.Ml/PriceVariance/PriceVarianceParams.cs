@@ -26,6 +26,8 @@ public sealed record PriceVarianceParams
     public double MinDeviationOtherSuppliers { get; init; } = 1.0;
     /// <summary>A deviation whose ratio matches a data-entry slip (decimal shift, pack size) needs only MinDeviation.</summary>
     public bool SlipAware { get; init; } = true;
+    /// <summary>Against other suppliers' prices, a line also above this supplier's own 1–2 earlier lines needs only MinDeviation.</summary>
+    public bool SupplierLevelAware { get; init; }
     /// <summary>Robust z (deviation / spread) at which a history-based line is flagged.</summary>
     public double ZThreshold { get; init; } = 3.5;
     /// <summary>Deviation from a contract price that is flagged (0.05 = 5 %).</summary>
