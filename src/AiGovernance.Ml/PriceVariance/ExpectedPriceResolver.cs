@@ -21,6 +21,8 @@ public static class ExpectedPriceResolver
         var allSorted = comparable.Select(c => c.Log).ToArray();
         Array.Sort(allSorted);
         var summary = Summarize(atSupplier, true, line, lineLog, allSorted, p) ?? Summarize(comparable, false, line, lineLog, allSorted, p);
+        if (summary is not null && p.PriceListPairs.Count > 0 && PriceListPartner(line, uom, comparable, p) is { } partner)
+            summary = summary with { PriceListPairLog = partner };
         if (summary is { AtSupplier: false } && atSupplier.Count > 0)
             summary = summary with { SupplierSparseLog = RobustStats.Median(atSupplier.Select(a => a.Log).ToArray()), SupplierSparseCount = atSupplier.Count };
 
@@ -38,6 +40,18 @@ public static class ExpectedPriceResolver
         return predicted is { } r && double.IsFinite(r)
             ? new PriceEvidence(line, uom, PriceBasis.Regression, lineLog, r, p.RegressionSigma, null, comparable.Count, pack)
             : new PriceEvidence(line, uom, PriceBasis.None, lineLog, null, 0, null, comparable.Count, pack);
+    }
+
+    /// <summary>Log price (per base unit) of an earlier line whose exact price is the line's catalogue price-list partner.</summary>
+    private static double? PriceListPartner(PriceLine line, UnitOfMeasure uom, List<Priced> comparable, PriceVarianceParams p)
+    {
+        var key = PriceListPairs.Key(line.UnitPrice, uom);
+        for (var i = comparable.Count - 1; i >= 0; i--)
+        {
+            var other = decimal.Round((decimal)Math.Exp(comparable[i].Log), 4);
+            if (other != key && p.IsPriceListPair(key, other)) return comparable[i].Log;
+        }
+        return null;
     }
 
     /// <summary>Units per pack: the line's own pack unit, else an earlier line's, else the description's "pack of N".</summary>

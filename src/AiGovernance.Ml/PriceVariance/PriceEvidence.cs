@@ -14,9 +14,10 @@ public static class PriceBasis
 /// <param name="LevelLog">The usual price point (seen often, at any supplier) nearest the line, if any.</param>
 /// <param name="RecentLog">Median of the last few lines of the basis, if there are enough.</param>
 /// <param name="SupplierSparseLog">When other suppliers are the basis: the median of this supplier's 1–2 earlier lines.</param>
+/// <param name="PriceListPairLog">An earlier price of the item (any supplier) that the line's exact price is the catalogue price-list partner of.</param>
 public sealed record HistorySummary(
     bool AtSupplier, int Count, int WindowDays, double MedianLog, double Sigma, double? LevelLog, int LevelSupport, int LevelOf,
-    double? RecentLog, int RecentCount, double? SupplierSparseLog = null, int SupplierSparseCount = 0);
+    double? RecentLog, int RecentCount, double? SupplierSparseLog = null, int SupplierSparseCount = 0, double? PriceListPairLog = null);
 
 /// <summary>A reference price the line is compared with, and how far off the line may be before it is flagged.</summary>
 public readonly record struct PriceReference(string Kind, double Log);
@@ -64,6 +65,8 @@ public sealed record PriceEvidence(
             var excess = Math.Abs(d) / Math.Log(1 + (d < 0 ? Math.Max(p.MinDeviationDown, p.MinDeviation) : p.MinDeviation));
             if (excess < best.Item2) best = (new PriceReference("supplier-sparse", own), excess);
         }
+        // The line's exact price is the other catalogue price list's price for a price the item was sold at.
+        if (History?.PriceListPairLog is not null && p.PriceListPairs.Count > 0 && best.Item2 > 0) best = (new PriceReference("price-list", LineLog), 0);
         return best;
     }
 
@@ -80,6 +83,11 @@ public sealed record PriceEvidence(
         // the wide thresholds for drops, other suppliers and the regression give way to the supplier threshold.
         if (p.SlipAware && ReviewerSentence.Slip(this, Math.Exp(d), includeLineTotal: false) is not null)
             excess = Math.Max(excess, Math.Abs(d) / Math.Log(1 + p.MinDeviation));
+        // Other suppliers' prices alone say little about this supplier's level, but this supplier's own 1–2 earlier
+        // lines do: a line above both its supplier's earlier price and the other suppliers' reference by the supplier
+        // threshold is an overcharge at this supplier, not its usual (higher) level.
+        if (p.SupplierLevelAware && Basis == PriceBasis.ItemHistory && d > 0 && History?.SupplierSparseLog is { } own && LineLog - own > 0)
+            excess = Math.Max(excess, Math.Min(d, LineLog - own) / Math.Log(1 + p.MinDeviation));
         return excess;
     }
 

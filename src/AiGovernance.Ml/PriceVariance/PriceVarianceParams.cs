@@ -26,6 +26,8 @@ public sealed record PriceVarianceParams
     public double MinDeviationOtherSuppliers { get; init; } = 1.0;
     /// <summary>A deviation whose ratio matches a data-entry slip (decimal shift, pack size) needs only MinDeviation.</summary>
     public bool SlipAware { get; init; } = true;
+    /// <summary>Against other suppliers' prices, a line also above this supplier's own 1–2 earlier lines needs only MinDeviation.</summary>
+    public bool SupplierLevelAware { get; init; }
     /// <summary>Robust z (deviation / spread) at which a history-based line is flagged.</summary>
     public double ZThreshold { get; init; } = 3.5;
     /// <summary>Deviation from a contract price that is flagged (0.05 = 5 %).</summary>
@@ -41,6 +43,19 @@ public sealed record PriceVarianceParams
     public double LevelMinShare { get; init; } = 0.05;
     /// <summary>The last few lines form a second reference, so an established price change stops being flagged.</summary>
     public int RecentLines { get; init; } = 3;
+    /// <summary>Catalogue price-list pairs ("low|high") learned from the training lines (<see cref="PriceListPairs"/>); empty turns the rule off.</summary>
+    public IReadOnlyList<string> PriceListPairs { get; init; } = [];
+
+    private (IReadOnlyList<string> List, HashSet<(decimal, decimal)> Set)? _pairSet; // `with` may replace the list: the cache remembers which list it holds
+
+    /// <summary>True when the two prices (per base unit, 4 decimals) are a learned catalogue price-list pair.</summary>
+    public bool IsPriceListPair(decimal a, decimal b)
+    {
+        if (PriceListPairs.Count == 0 || a == b) return false;
+        if (_pairSet is not { } cached || !ReferenceEquals(cached.List, PriceListPairs))
+            _pairSet = cached = (PriceListPairs, PriceVariance.PriceListPairs.Parse(PriceListPairs));
+        return cached.Set.Contains(a < b ? (a, b) : (b, a));
+    }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -40,7 +40,12 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
         var regression = PriceRegression.Featurizer(ml).Append(candidate.Estimator(ml, request.Seed)).Fit(data);
         progress.Report(new TrainingProgress("fit selected regression", 1, 1));
 
-        var untuned = new PriceVarianceModel(request.Version, new PriceVarianceParams { RegressionSigma = Math.Round(best.Rmse, 4) }, ml, regression);
+        var untuned = new PriceVarianceModel(request.Version, new PriceVarianceParams
+        {
+            RegressionSigma = Math.Round(best.Rmse, 4),
+            SupplierLevelAware = true,
+            PriceListPairs = PriceListPairs.Learn(train.Select(l => l.Line)),
+        }, ml, regression);
         var scored = PriceStream.Run(untuned, [], train, progress, "calibrate thresholds", ct);
         var (parameters, grid) = ThresholdCalibration.Calibrate(scored, untuned.Parameters);
         var model = untuned.WithParameters(parameters);

@@ -44,6 +44,7 @@ public static class ReviewerSentence
         {
             "usual-price" => $"a usual price {expected} for {item} (seen {h.LevelSupport} times in {h.LevelOf} purchases at all suppliers; {h.WindowDays}-day median {where} {median})",
             "supplier-sparse" => $"the median {expected} of this supplier's {Purchases(h.SupplierSparseCount)} of {item} ({h.WindowDays}-day median across all suppliers {median})",
+            "price-list" => $"the other catalogue price list's price for {item} (paired with {Money(e.ToLinePrice(h.PriceListPairLog ?? h.MedianLog))} paid earlier; {h.WindowDays}-day median {where} {median})",
             "recent" => $"the median of the last {h.RecentCount} purchases {expected} for {item} {where} ({h.WindowDays}-day median {median})",
             _ => $"the {h.WindowDays}-day median {expected} for {item} {where} ({Purchases(h.Count)} in {h.WindowDays} days)",
         };

@@ -144,4 +144,52 @@ public class ExpectedPriceResolverTests
         Assert.False(shifted.Flagged(wide with { SlipAware = false }));
         Assert.False(tripled.Flagged(wide)); // 3× another supplier's price is not a slip: the wide threshold holds
     }
+
+    [Fact]
+    public void A_line_above_both_other_suppliers_and_its_suppliers_own_earlier_line_needs_only_the_supplier_threshold()
+    {
+        var wide = new PriceVarianceParams { MinDeviation = 0.35, MinDeviationOtherSuppliers = 9 };
+        var history = History(10, [10.00m, 10.20m], "Other", everyDays: 3).Concat(History(1, [10.10m], "Acme", everyDays: 20)).ToList();
+
+        var markedUp = ExpectedPriceResolver.Resolve(Line(17.00m), history, wide with { SupplierLevelAware = true }, null);
+        var usual = ExpectedPriceResolver.Resolve(Line(10.50m), history, wide with { SupplierLevelAware = true }, null);
+
+        Assert.Equal(PriceBasis.ItemHistory, markedUp.Basis);
+        Assert.True(markedUp.Flagged(wide with { SupplierLevelAware = true }));
+        Assert.False(markedUp.Flagged(wide)); // off: other suppliers' prices need the wide threshold
+        Assert.False(usual.Flagged(wide with { SupplierLevelAware = true }));
+    }
+
+    [Fact]
+    public void A_supplier_whose_own_earlier_price_is_as_high_is_not_flagged_by_the_supplier_level_rule()
+    {
+        var p = new PriceVarianceParams { MinDeviation = 0.35, MinDeviationOtherSuppliers = 9, SupplierLevelAware = true };
+        var history = History(10, [10.00m, 10.20m], "Other", everyDays: 3).Concat(History(1, [17.00m], "Acme", everyDays: 20)).ToList();
+
+        Assert.False(ExpectedPriceResolver.Resolve(Line(17.20m), history, p, null).Flagged(p));
+    }
+
+    [Fact]
+    public void Price_list_pairs_are_learned_across_items_and_explain_a_line_on_the_other_list()
+    {
+        // Three items each sold at 2.46 and at 4.13 (the second price list); one item also once at 3.00.
+        var lines = new List<PriceLine>();
+        foreach (var item in new[] { "A", "B", "C" })
+            foreach (var price in new[] { 2.46m, 2.46m, 4.13m, 4.13m })
+                lines.Add(Line(price) with { Id = $"{item}{lines.Count}", Item = item });
+        lines.Add(Line(3.00m) with { Id = "x1", Item = "A" });
+        var pairs = PriceListPairs.Learn(lines);
+        Assert.Equal(["2.46|4.13"], pairs);
+
+        var p = new PriceVarianceParams { PriceListPairs = pairs };
+        var history = History(12, [2.46m]);
+        var otherList = ExpectedPriceResolver.Resolve(Line(4.13m), history, p, null);
+        var markedUp = ExpectedPriceResolver.Resolve(Line(4.10m), history, p, null);
+
+        Assert.False(otherList.Flagged(p));
+        Assert.Equal("price-list", otherList.Explain(p).Reference.Kind);
+        Assert.Contains("price list", ReviewerSentence.Write(otherList, p));
+        Assert.True(otherList.Flagged(p with { PriceListPairs = [] }));
+        Assert.True(markedUp.Flagged(p)); // not the exact catalogue partner
+    }
 }
