@@ -30,6 +30,20 @@ public sealed record ApprovalPolicy(
     }
 
     /// <summary>
+    /// A unit price in another currency, unrounded (unit prices such as 0.03 USD must keep their precision);
+    /// null when the policy has no rate for either currency. A blank source currency is taken as the target's.
+    /// </summary>
+    public decimal? ConvertUnitPrice(decimal price, string? from, string to)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var source = string.IsNullOrWhiteSpace(from) ? to.Trim().ToUpperInvariant() : from.Trim().ToUpperInvariant();
+        var target = to.Trim().ToUpperInvariant();
+        if (source == target) return price;
+        decimal? Rate(string code) => code == BaseCurrency ? 1m : Rates.TryGetValue(code, out var r) ? r : null;
+        return Rate(source) is { } s && Rate(target) is { } t && t != 0 ? price * s / t : null;
+    }
+
+    /// <summary>
     /// The highest limit among <paramref name="roles"/>; null when none of them has a limit (they may not approve
     /// on amount authority). <see cref="decimal.MaxValue"/> when the policy configures no limits at all.
     /// </summary>

@@ -94,12 +94,12 @@ public static class PriceHistory
         return map;
     }
 
-    /// <summary>The contract prices agreed with the supplier for the items on the given day (items without one are absent).</summary>
-    public static async Task<IReadOnlyDictionary<string, decimal>> ContractPricesAsync(TenantScope scope, string supplierId, IReadOnlyCollection<string> items,
+    /// <summary>The contract prices (with their currency) agreed with the supplier for the items on the given day; items without one are absent.</summary>
+    public static async Task<IReadOnlyDictionary<string, (decimal Price, string Currency)>> ContractPricesAsync(TenantScope scope, string supplierId, IReadOnlyCollection<string> items,
         DateOnly on, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
-            SELECT DISTINCT ON (item) item, unit_price FROM contract_prices
+            SELECT DISTINCT ON (item) item, unit_price, currency FROM contract_prices
             WHERE tenant_id = $1 AND supplier_id = $2 AND item = ANY($3) AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)
             ORDER BY item, valid_from DESC
             """);
@@ -107,9 +107,9 @@ public static class PriceHistory
         cmd.Parameters.AddWithValue(supplierId);
         cmd.Parameters.AddWithValue(items.Distinct(StringComparer.Ordinal).ToArray());
         cmd.Parameters.AddWithValue(on);
-        var map = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var map = new Dictionary<string, (decimal, string)>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) map[r.GetString(0)] = r.GetDecimal(1);
+        while (await r.ReadAsync(ct)) map[r.GetString(0)] = (r.GetDecimal(1), r.GetString(2).Trim());
         return map;
     }
 

@@ -1,3 +1,4 @@
+using AiGovernance.Core.Policies;
 using AiGovernance.Core.Recommendations;
 using AiGovernance.Core.Requisitions;
 using AiGovernance.Data;
@@ -10,7 +11,7 @@ namespace AiGovernance.Worker.Detection;
 /// <summary>Price variance of every line against the item's history (this supplier and others) and any contract price.</summary>
 public static class PriceScoring
 {
-    public static async Task<DetectorRun> ScoreAsync(TenantScope scope, Requisition r, PriceVarianceModel model, int lookBackDays,
+    public static async Task<DetectorRun> ScoreAsync(TenantScope scope, Requisition r, PriceVarianceModel model, ApprovalPolicy policy, int lookBackDays,
         string inputHash, int lifetimeHours, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -21,10 +22,16 @@ public static class PriceScoring
         for (var i = 0; i < r.Lines.Count; i++)
         {
             var line = r.Lines[i];
+            // Prices are compared in the requisition's currency (the policy's rates); a line in a currency
+            // without a rate cannot be compared and is left out.
+            var contract = contracts.TryGetValue(line.ItemCode, out var c) ? policy.ConvertUnitPrice(c.Price, c.Currency, r.Currency) : null;
             var priceLine = new PriceLine($"{r.Number}/{i + 1}", line.ItemCode, line.Description, r.SupplierId, line.Quantity, line.UnitOfMeasure,
-                line.UnitPrice, r.Currency, today, contracts.TryGetValue(line.ItemCode, out var c) ? c : null, r.Category);
-            lines.Add(model.Score(priceLine, histories[line.ItemCode].Select((h, n) =>
-                new PriceLine($"h{n}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, h.UnitPrice, h.Currency, h.PurchasedOn)).ToList()));
+                line.UnitPrice, r.Currency, today, contract, r.Category);
+            var history = new List<PriceLine>();
+            foreach (var h in histories[line.ItemCode])
+                if (policy.ConvertUnitPrice(h.UnitPrice, h.Currency, r.Currency) is { } price)
+                    history.Add(new PriceLine($"h{history.Count}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, price, r.Currency, h.PurchasedOn));
+            lines.Add(model.Score(priceLine, history));
         }
         // A regression estimate alone (no contract, no history) is shown to reviewers but neither routes nor
         // holds: its error (RMSE about 0.87 in log price, a factor of ~2.4, see the model card) is too large

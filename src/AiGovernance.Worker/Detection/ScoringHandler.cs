@@ -52,7 +52,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         }
         var runDuplicate = Runs(Detectors.Duplicate, dup, StatusOf(Detectors.Duplicate));
         var runSplit = Runs(Detectors.SplitPurchase, policy, "no active policy");
-        var runPrice = Runs(Detectors.PriceVariance, price, StatusOf(Detectors.PriceVariance));
+        var runPrice = Runs(Detectors.PriceVariance, policy is null ? null : price, policy is null ? "no active policy" : StatusOf(Detectors.PriceVariance));
 
         float[]? embedding = null;
         if (runDuplicate)
@@ -69,7 +69,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
             runs.Add(await DuplicateScoring.SplitPurchaseAsync(scope, r, record, ApprovalThresholds.Of(policy!.Policy),
                 TimeSpan.FromDays(o.SplitPurchaseWindowDays), hash, o.RecommendationLifetimeHours, now, ct));
         if (runPrice)
-            runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
+            runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, policy!.Policy, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
 
         foreach (var run in runs) await DetectionResults.SaveAsync(scope, run.Result, ct);
         await DetectionResults.KeepOnlyAsync(scope, r.Id, runs.Select(x => x.Result.Detector).ToList(), ct);

@@ -10,12 +10,12 @@ public sealed class PriceVarianceDetectionTests(ApiFixture fixture)
     private const string Supplier = "sup-aurobindo-pharma-limited";
 
     /// <summary>Ninety days of ordinary purchases of one item around 10.50.</summary>
-    private static IEnumerable<PriceHistoryLine> History(string item)
+    private static IEnumerable<PriceHistoryLine> History(string item, string currency = "EUR")
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var i = 1; i <= 24; i++)
             yield return new PriceHistoryLine(item, "Nevirapine 10mg/ml oral suspension, 240 ml bottle", Supplier, 100 + i * 10, "EA",
-                10.50m + (i % 5 - 2) * 0.10m, "EUR", today.AddDays(-i * 4));
+                10.50m + (i % 5 - 2) * 0.10m, currency, today.AddDays(-i * 4));
     }
 
     [Fact]
@@ -60,5 +60,19 @@ public sealed class PriceVarianceDetectionTests(ApiFixture fixture)
         Assert.Contains("no earlier purchases", line.Str("reason"));
         Assert.Empty(await host.PendingRecommendationsAsync(req));
         Assert.Equal("pending_approval", (await anna.GetRequisitionAsync(req)).Status());
+    }
+
+    [Fact]
+    public async Task History_in_another_currency_is_compared_at_the_policys_rate()
+    {
+        await using var host = await DetectionTestHost.StartAsync(fixture);
+        await host.ImportHistoryAsync(History("NVP-SUSP-USD", currency: "USD")); // ~10.50 USD = ~9.66 EUR at the default policy's 0.92
+        using var anna = host.Tenant.As("u-anna");
+
+        var req = await host.SubmitAndScoreAsync(anna, DetectionTestHost.Requisition(Supplier, "Nevirapine oral suspension 240 ml", 50, 41.00m, item: "NVP-SUSP-USD"));
+
+        var line = (await host.DetectionAsync(req, "price-variance")).GetProperty("details").GetProperty("lines")[0];
+        Assert.True(line.GetProperty("flagged").GetBoolean(), line.ToString());
+        Assert.InRange(line.GetProperty("expected_price").GetDecimal(), 9.4m, 9.9m);
     }
 }

@@ -140,7 +140,7 @@ public static class ScoringBench
         await DuplicateScoring.DuplicateAsync(scope, r, record, embedder, models.Duplicate!, "bench", 1, now, ct);
         await DuplicateScoring.SplitPurchaseAsync(scope, r, record, AiGovernance.Core.Policies.ApprovalThresholds.Of(policy.Policy), TimeSpan.FromDays(14),
             "bench", 1, now, ct);
-        await PriceScoring.ScoreAsync(scope, r, models.PriceVariance!, 365, "bench", 1, now, ct);
+        await PriceScoring.ScoreAsync(scope, r, models.PriceVariance!, policy.Policy, 365, "bench", 1, now, ct);
         samples.Add(sw.Elapsed.TotalMilliseconds);
     }
 
