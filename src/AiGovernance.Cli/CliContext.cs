@@ -14,8 +14,18 @@ public static class CliContext
         .AddEnvironmentVariables()
         .Build();
 
-    public static NpgsqlDataSource OwnerDataSource() =>
-        DataHostingExtensions.CreateDataSource(DataHostingExtensions.OwnerConnectionString(Configuration));
+    public static NpgsqlDataSource OwnerDataSource()
+    {
+        try
+        {
+            return DataHostingExtensions.CreateDataSource(DataHostingExtensions.OwnerConnectionString(Configuration));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Said without a stack trace: the fix is an environment variable, not a bug report.
+            throw new CliException($"{ex.Message} Set ConnectionStrings__GovernanceOwner, or `source scripts/test-env.sh` for the test database.");
+        }
+    }
 
     public static AuthOptions Auth()
     {

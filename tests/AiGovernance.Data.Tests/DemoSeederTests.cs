@@ -32,10 +32,11 @@ public class DemoSeederTests(DatabaseFixture db)
 
         var (requisitions, users, valid) = await db.InScopeAsync(db.App, second.Tenant.Id, async s =>
         {
-            await using var cmd = s.Command("SELECT (SELECT count(*) FROM requisitions), (SELECT count(*) FROM app_users)");
+            await using var cmd = s.Command("SELECT (SELECT count(*) FROM requisitions), (SELECT count(*) FROM app_users), (SELECT count(*) FROM price_history)");
             await using var r = await cmd.ExecuteReaderAsync();
             await r.ReadAsync();
             var counts = (r.GetInt64(0), r.GetInt64(1));
+            Assert.True(r.GetInt64(2) > 0, "the demo seed loads price history for the price-variance detector");
             await r.DisposeAsync();
             return (counts.Item1, counts.Item2, (await AiGovernance.Data.DecisionLog.DecisionLogVerifier.VerifyAsync(s)).Valid);
         }, commit: false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using AiGovernance.Cli.Commands.Detection;
 using AiGovernance.Data.Detection;
 using AiGovernance.Data.Tenancy;
 using AiGovernance.Ml.PriceVariance;
@@ -39,8 +40,7 @@ public static class HistoryCommand
             try
             {
                 await using var scope = await TenantScope.BeginAsync(owner, t.Id, ct);
-                var lines = PriceLineCsv.ReadFile(file.FullName, isStrict ? null : BadRow).Select(l => new PriceHistoryLine(l.Line.Item,
-                    l.Line.Description, l.Line.Supplier, l.Line.Quantity, l.Line.Uom, l.Line.UnitPrice, l.Line.Currency, l.Line.Date));
+                var lines = PriceLineCsv.ReadFile(file.FullName, isStrict ? null : BadRow).Select(l => PriceHistoryLines.From(l.Line));
                 written = await PriceHistory.ImportAsync(scope, lines, parse.GetValue(source) ?? file.Name, ct,
                     new Progress<long>(n => Console.Error.WriteLine($"[history] {n:N0} lines")));
                 await scope.CommitAsync(ct);

@@ -15,15 +15,16 @@ namespace AiGovernance.Worker.Detection;
 /// </summary>
 public static class DuplicateScoring
 {
-    public static string DescriptionOf(Requisition r) => string.Join("; ", r.Lines.Select(l => l.Description.Trim()).Where(d => d.Length > 0));
+    /// <summary>What is embedded and compared: the line descriptions joined, the same for a new requisition and its candidates.</summary>
+    public static string DescriptionOf(IEnumerable<RequisitionLine> lines) => string.Join("; ", lines.Select(l => l.Description.Trim()).Where(d => d.Length > 0));
 
     public static DuplicateRecord ToRecord(Requisition r, string supplierName, DateTimeOffset createdAt, float[]? embedding) =>
-        new(r.Number, supplierName, r.SupplierId, r.SupplierReference, DescriptionOf(r), r.AmountInBase, r.BaseCurrency,
+        new(r.Number, supplierName, r.SupplierId, r.SupplierReference, DescriptionOf(r.Lines), r.AmountInBase, r.BaseCurrency,
             DateOnly.FromDateTime(createdAt.UtcDateTime), r.RequesterId, r.CostCentre, r.Lines.Select(l => l.ItemCode).ToList())
         { Embedding = embedding };
 
     public static DuplicateRecord ToRecord(CandidateRequisition c) =>
-        new(c.Number, c.SupplierName, c.SupplierId, c.SupplierReference, string.Join("; ", c.Lines.Select(l => l.Description.Trim())),
+        new(c.Number, c.SupplierName, c.SupplierId, c.SupplierReference, DescriptionOf(c.Lines),
             c.AmountInBase, c.BaseCurrency, DateOnly.FromDateTime(c.CreatedAt.UtcDateTime), c.RequesterId, c.CostCentre,
             c.Lines.Select(l => l.ItemCode).ToList())
         { Embedding = c.Embedding };

@@ -39,7 +39,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var r = stored.Requisition;
         var off = await SwitchedOffAsync(scope, ct);
         var policy = await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct);
-        var supplierName = await SupplierNameAsync(scope, r.SupplierId, ct);
+        var supplierName = (await Data.Checks.SupplierStore.GetAsync(scope, r.SupplierId, forUpdate: false, ct))?.Name ?? r.SupplierId;
         var dup = models.Duplicate;
         var price = models.PriceVariance;
         // Why a detector did not run goes into the log entry: switched off (by whom) or its model missing.
@@ -57,7 +57,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         float[]? embedding = null;
         if (runDuplicate)
         {
-            embedding = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r)], ct))[0];
+            embedding = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r.Lines)], ct))[0];
             await RequisitionEmbeddings.UpsertAsync(scope, r.Id, embedder.ModelId, embedding, now, ct);
         }
         var record = DuplicateScoring.ToRecord(r, supplierName, stored.CreatedAt, embedding);
@@ -110,13 +110,6 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
     }
 
     private string StatusOf(string kind) => models.Statuses.FirstOrDefault(s => s.Kind == kind)?.Message ?? $"no {kind} model";
-
-    private static async Task<string> SupplierNameAsync(TenantScope scope, string supplierId, CancellationToken ct)
-    {
-        await using var cmd = scope.Command("SELECT name FROM suppliers WHERE id = $1");
-        cmd.Parameters.AddWithValue(supplierId);
-        return await cmd.ExecuteScalarAsync(ct) as string ?? supplierId;
-    }
 
     /// <summary>What the detectors saw: the requisition's content and the model versions. Same input, same hash.</summary>
     private static string InputHash(Core.Requisitions.Requisition r, string? duplicateVersion, string? priceVersion)

@@ -38,8 +38,7 @@ public static class ScoringBench
         var lines = PriceDataSources.ReadUci(context.DataRoot).Take(lineLimit).ToList();
         // The history ends "yesterday", so the 365-day look-back of live scoring sees it.
         var shift = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - 1 - lines.Max(l => l.Date).DayNumber;
-        var history = lines.Select(l => new PriceHistoryLine(l.Item, l.Description, l.Supplier, l.Quantity, l.Uom, l.UnitPrice, l.Currency,
-            l.Date.AddDays(shift))).ToList();
+        var history = lines.Select(l => PriceHistoryLines.From(l, shift)).ToList();
 
         await using var owner = CliContext.OwnerDataSource();
         var tenant = await BenchTenant.CreateAsync(owner, Log, ct, SeedResources.DefaultPolicyYaml);
@@ -135,7 +134,7 @@ public static class ScoringBench
         var now = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
         var r = stored.Requisition;
-        var vector = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r)], ct))[0];
+        var vector = (await embedder.EmbedAsync([DuplicateScoring.DescriptionOf(r.Lines)], ct))[0];
         var record = DuplicateScoring.ToRecord(r, r.SupplierId, stored.CreatedAt, vector);
         await DuplicateScoring.DuplicateAsync(scope, r, record, embedder, models.Duplicate!, "bench", 1, now, ct);
         await DuplicateScoring.SplitPurchaseAsync(scope, r, record, AiGovernance.Core.Policies.ApprovalThresholds.Of(policy.Policy), TimeSpan.FromDays(14),
