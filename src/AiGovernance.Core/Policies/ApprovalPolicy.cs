@@ -14,6 +14,9 @@ public sealed record ApprovalPolicy(
     /// <summary>The optional <c>budget:</c> section (see docs/policy.md); warn-only when absent.</summary>
     public BudgetRule Budget { get; init; } = BudgetRule.Default;
 
+    /// <summary>The optional <c>documents:</c> section (see docs/policy.md): required documents and cross-check tolerances.</summary>
+    public DocumentRules Documents { get; init; } = DocumentRules.Default;
+
     /// <summary>Converts to the base currency, rounded to cents (away from zero) so every caller sees the same figure.</summary>
     /// <exception cref="DomainException">unknown_currency when the policy has no rate for <paramref name="currency"/>.</exception>
     public decimal ToBase(decimal amount, string currency)

@@ -6,7 +6,7 @@ namespace AiGovernance.Core.Policies;
 /// <summary>Top level of the document: name, currencies, authority limits and auto-approval.</summary>
 internal sealed partial class PolicyReader
 {
-    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules", "budget"];
+    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules", "budget", "documents"];
     private static readonly string[] AutoApproveKeys =
         ["max_amount", "max_duplicate_probability", "max_price_variance_pct", "exclude_categories", "supplier_risk"];
 
@@ -26,10 +26,11 @@ internal sealed partial class PolicyReader
         var auto = fields.TryGetValue("auto_approve", out var autoField) && !IsNull(autoField.Value) ? AutoApproval(autoField) : null;
         var rules = fields.TryGetValue("rules", out var rulesField) ? Rules(rulesField) : null;
         var budget = fields.TryGetValue("budget", out var budgetField) && !IsNull(budgetField.Value) ? Budget(budgetField) : BudgetRule.Default;
+        var documents = fields.TryGetValue("documents", out var documentsField) && !IsNull(documentsField.Value) ? Documents(documentsField) : DocumentRules.Default;
 
-        if (name is null || baseCurrency is null || rules is null)
+        if (name is null || baseCurrency is null || rules is null || documents is null)
             return null;
-        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules) { Budget = budget ?? BudgetRule.Default };
+        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules) { Budget = budget ?? BudgetRule.Default, Documents = documents };
     }
 
     private string? Currency(YamlNode node, string path)

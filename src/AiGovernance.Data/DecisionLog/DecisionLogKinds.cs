@@ -39,4 +39,9 @@ public static class DecisionLogKinds
     public const string SupplierStatusChanged = "supplier_status_changed";
     public const string SupplierDocumentUpdated = "supplier_document_updated";
     public const string BudgetUpdated = "budget_updated";
+    public const string DocumentUploaded = "document_uploaded";
+    public const string DocumentProcessed = "document_processed";
+    public const string DocumentAddressesAi = "document_addresses_ai";
+    public const string AgentRun = "agent_run";
+    public const string AgentToolDenied = "agent_tool_denied";
 }
