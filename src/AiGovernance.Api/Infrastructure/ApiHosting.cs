@@ -1,3 +1,4 @@
+using AiGovernance.Api.Features.Documents;
 using AiGovernance.Api.Features.Approvals;
 using AiGovernance.Api.Features.Budgets;
 using AiGovernance.Api.Features.DecisionLog;
@@ -83,6 +84,7 @@ public static class ApiHosting
         api.MapIntegrationApi();
         api.MapOutboxApi();
         api.MapModelsApi();
+        api.MapDocumentsApi();
         return app;
     }
 
