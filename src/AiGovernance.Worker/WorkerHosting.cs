@@ -15,6 +15,7 @@ public static class WorkerHosting
         Sla.SlaHosting.AddSlaTimers(builder);
         builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
         Detection.DetectionHosting.AddDetection(builder);
+        Documents.DocumentHosting.AddDocuments(builder);
         return builder;
     }
 }

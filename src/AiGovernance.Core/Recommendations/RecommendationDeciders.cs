@@ -15,6 +15,8 @@ public static class RecommendationDeciders
     {
         [RecommendationKinds.RequisitionHold] = ["reviewer", "procurement_ops", "admin"],
         [RecommendationKinds.RequisitionNote] = ["reviewer", "procurement_ops", "approver", "admin"],
+        [RecommendationKinds.FollowUpMessage] = ["procurement_ops", "reviewer", "admin"],
+        [RecommendationKinds.FollowUpEscalation] = ["procurement_ops", "reviewer", "admin"],
     };
 
     public static IReadOnlyList<string> RolesFor(string kind) => ByKind.TryGetValue(kind, out var roles) ? roles : DefaultRoles;
@@ -37,4 +39,8 @@ public static class RecommendationKinds
     public const string RequisitionHold = "requisition.hold";
     /// <summary>A note for the approvers of a requisition; informational.</summary>
     public const string RequisitionNote = "requisition.note";
+    /// <summary>A message the follow-up agent drafted (document request, nudge); accepted, it is sent once through the outbox.</summary>
+    public const string FollowUpMessage = "followup.message";
+    /// <summary>The follow-up agent was not confident enough to draft and asks a person to look; informational.</summary>
+    public const string FollowUpEscalation = "followup.escalation";
 }

@@ -35,3 +35,6 @@ CREATE INDEX documents_sha ON documents (tenant_id, sha256);
 CREATE INDEX documents_requisition ON documents (requisition_id) WHERE requisition_id IS NOT NULL;
 
 SELECT enable_tenant_isolation(ARRAY['documents']);
+
+-- Where the follow-up agent's document requests to a supplier go; without it they go to the requester.
+ALTER TABLE suppliers ADD COLUMN contact_email text;

@@ -18,6 +18,7 @@ public static class RecommendationEffects
         string deciderId, TimeProvider clock, CancellationToken ct) => rec.Kind switch
     {
         RecommendationKinds.RequisitionHold => await HoldRequisitionAsync(scope, rec, requisition, deciderId, clock, ct),
+        RecommendationKinds.FollowUpMessage => await FollowUpMessages.SendAsync(scope, rec, requisition, deciderId, clock, ct),
         _ => RecommendationEffect.NotApplied($"kind '{rec.Kind}' has no automatic effect; the accepted recommendation is on record for people to act on"),
     };
 

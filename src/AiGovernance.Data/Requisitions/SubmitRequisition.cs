@@ -68,6 +68,8 @@ public static class SubmitRequisition
             new { requisition_id = requisition.Id, routing, chain = RequisitionRouting.ChainSummary(requisition.Steps) }), clock, ct);
         // The detectors score it in the background; their signals may add review steps (ApplyDetectionSignals).
         await Detection.DetectionJobs.ScheduleScoringAsync(scope, requisition.Id, now, ct);
+        // The follow-up agent checks for missing documents and incomplete supplier onboarding.
+        await FollowUp.FollowUpJobs.ScheduleAsync(scope, requisition.Id, clock, ct);
         // Supplier and budget checks may reject, hold or flag the routed requisition (a hold also stops an auto-approval).
         await Checks.PreApprovalGate.OnSubmittedAsync(scope, requisition, active.Policy, actor ?? requesterId, clock, ct);
         if (requisition.Status == RequisitionStatus.AutoApproved)

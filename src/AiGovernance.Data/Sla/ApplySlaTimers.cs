@@ -44,6 +44,8 @@ public static class ApplySlaTimers
             }), clock, ct);
             await NotifyAsync(scope, r, f, clock, ct);
         }
+        // A step nearing its SLA is one of the follow-up agent's triggers: it may draft a nudge for a person to send.
+        if (fired.Any(f => f.Kind == SlaTimerKind.Reminder)) await FollowUp.FollowUpJobs.ScheduleAsync(scope, r.Id, clock, ct);
         return new SlaRun(r.Number, fired, r.NextTimerAt(fraction));
     }
 

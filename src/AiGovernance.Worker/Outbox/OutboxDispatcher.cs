@@ -15,7 +15,7 @@ namespace AiGovernance.Worker.Outbox;
 /// dies mid-flight nothing was recorded, the job's lease runs out and the message is sent again with
 /// the same Idempotency-Key, which the ERP uses to drop the duplicate.
 /// </summary>
-public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender sender, OutboxJitter jitter, TimeProvider clock,
+public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender sender, SmtpSender smtp, OutboxJitter jitter, TimeProvider clock,
     IOptions<OutboxOptions> options, IOptions<WorkerOptions> workerOptions, ILogger<OutboxDispatcher> logger) : IJobHandler
 {
     public const string Actor = "system:outbox";
@@ -32,9 +32,11 @@ public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender s
         if (state == OutboxLock.Busy) return new JobResult.RetryAt(clock.GetUtcNow() + workerOptions.Value.Lease);
         if (message is null) return new JobResult.Done();
 
-        var endpoint = await OutboxStore.ErpEndpointAsync(scope, ct) ?? o.DefaultEndpoint;
-        var secret = await OutboxStore.OutboundSecretAsync(scope, ct);
-        var outcome = endpoint is null ? SendOutcome.Failed("no ERP endpoint configured")
+        var byMail = smtp.Handles(message);
+        var endpoint = byMail ? "smtp" : await OutboxStore.ErpEndpointAsync(scope, ct) ?? o.DefaultEndpoint;
+        var secret = byMail ? null : await OutboxStore.OutboundSecretAsync(scope, ct);
+        var outcome = byMail ? await smtp.SendAsync(message, ct)
+            : endpoint is null ? SendOutcome.Failed("no ERP endpoint configured")
             : secret is null ? SendOutcome.Failed("no active outbound webhook secret")
             : await sender.SendAsync(message, scope.TenantId, endpoint, secret, ct);
 
@@ -47,7 +49,7 @@ public sealed partial class OutboxDispatcher(NpgsqlDataSource db, OutboxSender s
             var kind = message.Topic == "purchase_order.released" ? DecisionLogKinds.PoReleased : DecisionLogKinds.OutboxDelivered;
             await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(kind, Actor, subjectType, subjectId,
                 new { message_id = id, message.Topic, message.IdempotencyKey, requisition_id = message.SubjectId, endpoint, status_code = outcome.StatusCode,
-                    attempt = message.Attempts + 1 }), clock, ct);
+                    reply = outcome.Detail, attempt = message.Attempts + 1 }), clock, ct);
             await scope.CommitAsync(ct);
             LogDelivered(logger, id, message.IdempotencyKey, message.Attempts + 1);
             return new JobResult.Done();

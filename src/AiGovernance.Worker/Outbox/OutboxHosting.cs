@@ -30,6 +30,11 @@ public static class OutboxHosting
             });
         builder.Services.TryAddSingleton<OutboxJitter>();
         builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName)
+            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _),
+                "Governance:Messaging:Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SmtpSender>();
         builder.Services.AddSingleton<IJobHandler, OutboxDispatcher>();
         return builder;
     }

@@ -9,6 +9,9 @@ namespace AiGovernance.Worker.Outbox;
 
 public sealed record SendOutcome(bool Delivered, int? StatusCode, string? Error)
 {
+    /// <summary>What the receiving side answered, when it is worth logging (the SMTP server's reply).</summary>
+    public string? Detail { get; init; }
+
     public static SendOutcome Failed(string error, int? statusCode = null) => new(false, statusCode, error);
 }
 
