@@ -65,6 +65,8 @@ public sealed record AgentManifest(
         var stream = new YamlStream();
         try { stream.Load(new StringReader(System.Text.Encoding.UTF8.GetString(bytes))); }
         catch (YamlException ex) { throw new AgentManifestException(path, ex.Start.Line, ex.InnerException?.Message ?? ex.Message); }
+        // YamlDotNet's scanner throws this (without a position) on some input cut short, e.g. an unclosed [ list.
+        catch (InvalidOperationException ex) { throw new AgentManifestException(path, null, "not valid YAML: " + ex.Message); }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new AgentManifestException(path, null, "the manifest must be a YAML mapping");
         return root;

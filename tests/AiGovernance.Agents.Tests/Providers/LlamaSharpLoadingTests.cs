@@ -55,6 +55,7 @@ public sealed class LlamaSharpLoadingTests : IDisposable
         var ex = Assert.Throws<AgentProviderException>(() => factory.CreateKernel());
 
         Assert.StartsWith($"Governance:Agents:GgufPath '{path}' could not be loaded by llama.cpp", ex.Message);
+        Assert.IsType<LLama.Exceptions.LoadWeightsFailedException>(ex.InnerException);
         Assert.Equal(new ProviderDescription("llamasharp", "corrupt"), factory.Description);
     }
 
