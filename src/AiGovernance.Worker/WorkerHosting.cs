@@ -16,6 +16,7 @@ public static class WorkerHosting
         builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
         Detection.DetectionHosting.AddDetection(builder);
         Documents.DocumentHosting.AddDocuments(builder);
+        FollowUp.FollowUpHosting.AddFollowUpAgent(builder);
         return builder;
     }
 }

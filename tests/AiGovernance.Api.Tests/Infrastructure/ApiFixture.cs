@@ -54,6 +54,8 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("Governance:Outbox:AllowPrivateEndpoints", "true");
             // Scoring runs only in the detection tests' own hosts, so background scoring never changes another test's chain.
             b.UseSetting("Governance:Detection:Enabled", "false");
+            // Likewise the follow-up agent, which would otherwise post drafts into every test's tenant.
+            b.UseSetting("Governance:Agents:FollowUp:Enabled", "false");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
 
