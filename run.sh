@@ -19,6 +19,8 @@ else
   : "${Governance__Auth__SigningKey:?set Governance__Auth__SigningKey (32+ chars) or Governance__Auth__Authority}"
 fi
 ensure_dotnet
+source "$ROOT/scripts/ensure-tools.sh"
+ensure_tools
 echo "[run] building" >&2
 dotnet build "$ROOT/AiGovernance.sln" -c Release -v q --nologo -clp:ErrorsOnly >/dev/null
 AIGOV="dotnet $ROOT/src/AiGovernance.Cli/bin/Release/net10.0/aigov.dll"

@@ -7,6 +7,8 @@ export AIGOV_ROOT="$ROOT"
 source "$ROOT/scripts/ensure-dotnet.sh"
 source "$ROOT/scripts/test-env.sh" recreate
 ensure_dotnet
+source "$ROOT/scripts/ensure-tools.sh"
+ensure_tools
 
 RESULTS="$ROOT/.data/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"

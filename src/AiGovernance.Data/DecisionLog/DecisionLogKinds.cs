@@ -38,6 +38,7 @@ public static class DecisionLogKinds
     public const string BudgetCommitted = "budget_committed";
     public const string SupplierStatusChanged = "supplier_status_changed";
     public const string SupplierDocumentUpdated = "supplier_document_updated";
+    public const string SupplierContactChanged = "supplier_contact_changed";
     public const string BudgetUpdated = "budget_updated";
     public const string DocumentUploaded = "document_uploaded";
     public const string DocumentProcessed = "document_processed";

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AiGovernance.Api.Tests.Infrastructure;
 using AiGovernance.Worker;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -47,15 +48,14 @@ public sealed class AgentTestHost : IAsyncDisposable
         (await (await Tenant.As("u-grace").GetAsync($"/api/recommendations?status={status}&kind={kind}&subject={requisition.Id()}"))
             .ReadAsync(HttpStatusCode.OK)).Items().ToList();
 
-    /// <summary>The supplier's contact address, as the supplier master would hold it.</summary>
+    /// <summary>Procurement records the supplier's contact address.</summary>
     public async Task SetSupplierContactAsync(string supplierId, string email)
     {
-        await using var scope = await Tenant.OwnerScopeAsync();
-        await using var cmd = scope.Command("UPDATE suppliers SET contact_email = $2 WHERE id = $1");
-        cmd.Parameters.AddWithValue(supplierId);
-        cmd.Parameters.AddWithValue(email);
-        Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
-        await scope.CommitAsync();
+        using var felix = Tenant.As("u-felix");
+        await (await felix.PutAsync(TestApi.Url($"/api/suppliers/{supplierId}/contact"), TestApi.JsonBody(new JsonObject { ["email"] = "not an address" })))
+            .ValidationErrorsAsync("email");
+        await (await felix.PutAsync(TestApi.Url($"/api/suppliers/{supplierId}/contact"), TestApi.JsonBody(new JsonObject { ["email"] = email })))
+            .ReadAsync(HttpStatusCode.OK);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ public static partial class SuppliersApi
         g.MapGet("/", List).WithName("ListSuppliers");
         g.MapGet("/{id}", Get).WithName("GetSupplier").ProducesProblem(404);
         g.MapPut("/{id}/status", SetStatus).WithName("SetSupplierStatus").ProducesProblem(404).ProducesProblem(422);
+        g.MapPut("/{id}/contact", SetContact).WithName("SetSupplierContact").ProducesProblem(404).ProducesValidationProblem();
         g.MapPut("/{id}/documents/{kind}", PutDocument).WithName("PutSupplierDocument").ProducesProblem(404).ProducesProblem(422);
         return g;
     }
