@@ -14,11 +14,11 @@ internal static class PageLayout
         var box = page.CropBox.Bounds;
         var horizontal = new List<DocumentWord>();
         var other = new List<DocumentWord>();
-        foreach (var word in page.GetWords())
+        foreach (var laid in WordBuilder.Build(page.Letters, box))
         {
-            if (string.IsNullOrWhiteSpace(word.Text)) continue;
-            var converted = Convert(word, box);
-            (word.TextOrientation == TextOrientation.Horizontal ? horizontal : other).Add(converted);
+            // Dotted or ruled leaders between a label and its value are decoration, not words.
+            if (IsLeader(laid.Word.Text)) continue;
+            (laid.Horizontal ? horizontal : other).Add(laid.Word);
         }
 
         var lines = GroupIntoLines(horizontal);
@@ -60,13 +60,5 @@ internal static class PageLayout
         return new DocumentLine(string.Join(' ', words.Select(w => w.Text)), words);
     }
 
-    private static DocumentWord Convert(Word word, UglyToad.PdfPig.Core.PdfRectangle pageBox)
-    {
-        var b = word.BoundingBox;
-        var letters = word.Letters;
-        var size = letters.Count == 0 ? 0 : letters.Max(l => l.PointSize);
-        var baseline = letters.Count == 0 ? b.Bottom : letters[0].StartBaseLine.Y;
-        var hidden = letters.Count > 0 && letters.All(l => Visibility.IsHidden(l, pageBox));
-        return new DocumentWord(word.Text, b.Left, baseline, b.Width, b.Height, Math.Round(size, 2), hidden);
-    }
+    private static bool IsLeader(string text) => text.Length >= 4 && text.All(c => c is '.' or '_' or '-' or '·' or '…' or '=');
 }
