@@ -13,6 +13,7 @@ root.Subcommands.Add(DetectCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(HistoryCommand.Create());
+root.Subcommands.Add(DocumentsCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -3,6 +3,7 @@ using System.Globalization;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Cli.Bench;
 using AiGovernance.Cli.Bench.Detection;
+using AiGovernance.Cli.Bench.Documents;
 using Microsoft.Extensions.Configuration;
 
 namespace AiGovernance.Cli.Commands;
@@ -80,6 +81,7 @@ public static class BenchCommand
         });
         bench.Subcommands.Add(approvals);
         bench.Subcommands.Add(DetectionBenchCommand.Create());
+        bench.Subcommands.Add(DocumentBenchCommand.Create());
         return bench;
     }
 
