@@ -43,9 +43,15 @@ public static partial class SentenceCandidates
     private static bool IsInformative(string text)
     {
         if (text.Length < MinCharacters || text.Length > MaxCharacters) return false;
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinWords) return false;
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit)) < MinWords) return false;
+        if (FieldLine().Match(text) is { Success: true } field && LetterShare(field.Groups["value"].Value) < MinLetterShare) return false;
+        return LetterShare(text) >= MinLetterShare;
+    }
+
+    private static double LetterShare(string text)
+    {
         var visible = text.Count(c => !char.IsWhiteSpace(c));
-        return visible > 0 && (double)text.Count(char.IsLetter) / visible >= MinLetterShare;
+        return visible == 0 ? 0 : (double)text.Count(char.IsLetter) / visible;
     }
 
     /// <summary>A line that does not end a sentence, followed by one starting in lower case, is one sentence.</summary>
@@ -75,6 +81,10 @@ public static partial class SentenceCandidates
             yield return string.Join(' ', words, i, InjectionOverlapWords);
     }
 
+    // "Invoice date: 14.03.2024", "Total: 1.487,50 €": a labelled value the field sentence already states.
+    [GeneratedRegex(@"^[^:]{1,60}:\s*(?<value>\S+(?:\s+\S+){0,2})$")]
+    private static partial Regex FieldLine();
+
     [GeneratedRegex(@"[.!?:;]$")]
     private static partial Regex EndsClause();
 
@@ -89,6 +99,7 @@ public static partial class SentenceCandidates
         @"^(?:page|seite)\s+\d+|\b(?:iban|bic|swift|blz|bank\s*code|sort\s*code|account\s*(?:no|number)|kontonummer|bankverbindung)\b" +
         @"|\b(?:tel|phone|telefon|fax|e-?mail)\b\s*[:.]|\bwww\.|https?://|@[\w-]+\." +
         @"|\b(?:amtsgericht|registergericht|hrb|hra|geschäftsführer|geschäftsführung|managing\s+directors?|ust-?id(?:nr)?|steuernummer|tax\s+id|vat\s+(?:reg|id|no)|company\s+registration|registered\s+(?:office|in)|sitz\s+der\s+gesellschaft)\b" +
+        @"|\b\d{4,5}\s+\p{Lu}[\p{L}-]+\s*$" + // postcode and town closing an address line
         @"|thank\s+you\s+for\s+your\s+(?:business|order|purchase)|vielen\s+dank\s+für\s+ihre?n?\s+(?:bestellung|auftrag|einkauf)|©|copyright|all\s+rights\s+reserved",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Boilerplate();
