@@ -22,6 +22,17 @@ public sealed record DocumentSummary(
     public const string Extractive = "extractive";
     public const string Generative = "generative";
 
+    /// <summary>A generated summary that was not shown (ungrounded or unparseable), kept for the decision log.</summary>
+    public string? RejectedGeneration { get; init; }
+
+    /// <summary>Why a generative attempt fell back to the extractive summary.</summary>
+    public string? FallbackReason { get; init; }
+
+    /// <summary>Tokens the model call used, when the provider reports them.</summary>
+    public int? InputTokens { get; init; }
+
+    public int? OutputTokens { get; init; }
+
     /// <summary>How the summary is labelled wherever it is shown.</summary>
     public string Label => Kind == Extractive ? "extractive summary" : "AI-written summary";
 }
