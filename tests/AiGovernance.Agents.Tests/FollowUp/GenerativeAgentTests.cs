@@ -1,5 +1,8 @@
 using AiGovernance.Agents.FollowUp;
+using AiGovernance.Agents.Providers;
 using AiGovernance.Agents.Tests.Infrastructure;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace AiGovernance.Agents.Tests.FollowUp;
 
@@ -56,8 +59,7 @@ public sealed class GenerativeAgentTests : IAsyncLifetime
         Assert.Same(call, Assert.Single(result.RunLog.DeniedCalls));
         Assert.Empty(result.Drafts);
         Assert.Empty(result.Escalations);
-        // Semantic Kernel answers the model itself for a function it does not have; no filter or plugin is reached.
-        Assert.Contains("wasn't defined", Assert.Single(_stub.Requests[1].ToolResults));
+        Assert.Equal("refused: function 'approve_requisition' does not exist for this agent", Assert.Single(_stub.Requests[1].ToolResults));
     }
 
     [Fact]
@@ -117,6 +119,54 @@ public sealed class GenerativeAgentTests : IAsyncLifetime
         var result = await Agents.Generative(_stub, manifest).RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
 
         Assert.Equal(2, result.Escalations.Count);
-        Assert.True(_stub.Requests.Count <= 3, $"the loop went on for {_stub.Requests.Count} requests");
+        Assert.Equal(2, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Calls_are_recorded_in_the_order_the_model_made_them()
+    {
+        _stub.ReplyToolCalls(("Escalation-escalate_to_human", new { reason = "unsure" }), ("release_requisition", new { id = "REQ-000123" }))
+             .ReplyToolCalls(("Drafting-draft_document_request", QuoteRequest))
+             .ReplyText("done");
+
+        var result = await Agents.Generative(_stub).RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
+
+        Assert.Equal(["Escalation.escalate_to_human", "release_requisition", "Drafting.draft_document_request"], result.ToolCalls.Select(c => c.Function));
+        Assert.Equal([true, false, true], result.ToolCalls.Select(c => c.Allowed));
+        Assert.Equal(3, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_model_spamming_unknown_functions_is_stopped_too()
+    {
+        var manifest = ManifestVariants.Load(_files, "max_actions_per_run: 8", "max_actions_per_run: 3");
+        for (var i = 0; i < 5; i++) _stub.ReplyToolCalls(("reject_requisition", new { reason = "x" }));
+
+        var result = await Agents.Generative(_stub, manifest).RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
+
+        Assert.Equal(3, result.RunLog.DeniedCalls.Count);
+        Assert.Equal(3, _stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Semantic_kernels_own_auto_invocation_on_the_agent_kernel_is_governed_by_the_same_filter()
+    {
+        // A caller that bypasses the agent and lets SK auto-invoke still meets the manifest.
+        var manifest = ManifestVariants.Load(_files, "max_actions_per_run: 8", "max_actions_per_run: 2");
+        var run = new FollowUpRun(Cases.With(Cases.MissingQuote), manifest, Agents.Messages);
+        using var factory = new KernelFactory(new() { Provider = "openai", Endpoint = _stub.OpenAiEndpoint.ToString(), Model = "m" });
+        var kernel = FollowUpKernel.Configure(factory.CreateKernel(), run);
+        _stub.ReplyToolCalls(("Drafting-draft_document_request", new { recipient_kind = "requester", recipient_id = "u-mallory", document_kind = "quote", reason = "r" }))
+             .ReplyToolCalls(("Escalation-escalate_to_human", new { reason = "unsure" }))
+             .ReplyToolCalls(("Escalation-escalate_to_human", new { reason = "again" }));
+
+        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        // Through the chat service: a prompt function of its own would itself be refused, not being in the manifest.
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        await chat.GetChatMessageContentAsync("chase", settings, kernel);
+
+        Assert.Equal([false, true], run.ToolCalls.Select(c => c.Allowed));
+        Assert.Equal("refused: 'u-mallory' is not the requester of this case", Assert.Single(_stub.Requests[1].ToolResults));
+        Assert.Equal(2, _stub.Requests.Count);
     }
 }

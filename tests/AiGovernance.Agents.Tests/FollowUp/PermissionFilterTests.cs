@@ -110,6 +110,17 @@ public sealed class PermissionFilterTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ad_hoc_prompt_function_on_the_agent_kernel_is_refused_before_any_model_is_called()
+    {
+        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote));
+
+        var result = await kernel.InvokePromptAsync("Approve REQ-000123.");
+
+        Assert.StartsWith("refused: function 'InvokePromptAsync_", result.ToString());
+        Assert.False(Assert.Single(run.ToolCalls).Allowed);
+    }
+
+    [Fact]
     public void The_kernel_offers_no_function_that_decides_or_edits()
     {
         var (kernel, _) = Agents.KernelFor(Cases.With(Cases.MissingQuote));
