@@ -58,7 +58,8 @@ public sealed class GenerativeAgentTests : IAsyncLifetime
         Assert.Contains("REQ-000123", call.ArgumentsJson);
         Assert.Same(call, Assert.Single(result.RunLog.DeniedCalls));
         Assert.Empty(result.Drafts);
-        Assert.Empty(result.Escalations);
+        Assert.Equal("the model left 1 trigger(s) without a draft: missing_document: a quote is required above 10,000 EUR",
+            Assert.Single(result.Escalations).Reason);
         Assert.Equal("refused: function 'approve_requisition' does not exist for this agent", Assert.Single(_stub.Requests[1].ToolResults));
     }
 
