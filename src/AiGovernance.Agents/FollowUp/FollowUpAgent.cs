@@ -32,7 +32,11 @@ public sealed class FollowUpAgent(KernelFactory kernels, AgentManifest manifest,
         var kernel = FollowUpKernel.Configure(kernels.CreateKernel(), run);
 
         TokenUsage? usage = null;
-        if (kernels.HasChatModel) usage = await GenerativePlanner.RunAsync(kernel, run, prompt, cancellationToken);
+        if (kernels.HasChatModel)
+        {
+            usage = await GenerativePlanner.RunAsync(kernel, run, prompt, cancellationToken);
+            UnhandledTriggers.EscalateRemaining(run);
+        }
         else await OfflinePlanner.RunAsync(kernel, run, cancellationToken);
 
         var log = new AgentRunLog(

@@ -36,11 +36,16 @@ public sealed class PermissionFilter(FollowUpRun run) : IFunctionInvocationFilte
         if (run.ActionBudgetExhausted) context.Terminate = true;
     }
 
-    /// <summary>Records a call a model asked for that names no function of the kernel (e.g. approve_requisition).</summary>
-    public static void RecordUnknownFunction(FollowUpRun run, string name, KernelArguments? arguments)
+    /// <summary>Records a call a model asked for that names no function of the kernel (e.g. approve_requisition); returns the reason.</summary>
+    public static string RecordUnknownFunction(FollowUpRun run, string name, KernelArguments? arguments) =>
+        RecordUnusableCall(run, name, $"function '{name}' does not exist for this agent", arguments);
+
+    /// <summary>Records a model's call that cannot reach a function at all; it still spends an action.</summary>
+    public static string RecordUnusableCall(FollowUpRun run, string name, string reason, KernelArguments? arguments = null)
     {
         run.CountAttempt();
-        run.Record(new ToolCallRecord(name, ArgumentsJson(arguments), Allowed: false, $"function '{name}' does not exist for this agent"));
+        run.Record(new ToolCallRecord(name, ArgumentsJson(arguments), Allowed: false, reason));
+        return reason;
     }
 
     private string? Check(string qualifiedName, string functionName, KernelArguments arguments)

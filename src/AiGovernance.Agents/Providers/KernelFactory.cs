@@ -33,6 +33,11 @@ public sealed class KernelFactory : IDisposable
         }
         if (Provider == AgentProviderKinds.LlamaSharp) _llama = new LlamaSharpModel(options.GgufPath!, options.ContextSize);
         Description = Describe(options);
+        // The Azure connector checks the api-version only when its client is first built: build one now so a
+        // wrong value fails at startup, not at the first agent run.
+        if (Provider != AgentProviderKinds.AzureOpenAi) return;
+        try { CreateKernel(); }
+        catch { Dispose(); throw; }
     }
 
     public string Provider { get; }
@@ -62,7 +67,16 @@ public sealed class KernelFactory : IDisposable
                 builder.Services.AddSingleton<IChatCompletionService>(chatClient.AsChatCompletionService());
                 break;
         }
-        return builder.Build();
+        var kernel = builder.Build();
+        if (Provider == AgentProviderKinds.AzureOpenAi)
+        {
+            try { kernel.GetRequiredService<IChatCompletionService>(); }
+            catch (NotSupportedException ex)
+            {
+                throw new AgentProviderException($"{AgentProviderOptions.SectionName}:ApiVersion '{_options.ApiVersion}' is not supported by the Azure OpenAI connector: {ex.Message}", ex);
+            }
+        }
+        return kernel;
     }
 
     public void Dispose()

@@ -63,16 +63,44 @@ public sealed class OpenAiWiringTests : IAsyncLifetime
         _stub.ReplyText("ok");
         using var factory = new KernelFactory(new AgentProviderOptions
         {
-            Provider = "azure-openai", Endpoint = _stub.BaseAddress.ToString(), Deployment = "gov-chat", ApiKey = "azure-key",
+            Provider = "azure-openai", Endpoint = _stub.BaseAddress.ToString(), Deployment = "gov-chat", ApiKey = "azure-key", ApiVersion = "2024-10-21",
         });
 
         var reply = await factory.CreateKernel().GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync("hi");
 
         Assert.Equal("ok", reply.Content);
         var request = Assert.Single(_stub.Requests);
-        Assert.StartsWith("/openai/deployments/gov-chat/chat/completions?api-version=", request.Path);
+        Assert.Equal("/openai/deployments/gov-chat/chat/completions?api-version=2024-10-21", request.Path);
         Assert.Equal("azure-key", request.Headers["api-key"]);
         Assert.Equal(new ProviderDescription("azure-openai", "gov-chat"), factory.Description);
+    }
+
+    [Fact]
+    public async Task Azure_openai_without_api_version_uses_the_connectors_default()
+    {
+        _stub.ReplyText("ok");
+        using var factory = new KernelFactory(new AgentProviderOptions
+        {
+            Provider = "azure-openai", Endpoint = _stub.BaseAddress.ToString(), Deployment = "gov-chat", ApiKey = "azure-key",
+        });
+
+        await factory.CreateKernel().GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync("hi");
+
+        Assert.Matches(@"api-version=\d{4}-\d{2}-\d{2}", Assert.Single(_stub.Requests).Path);
+    }
+
+    [Fact]
+    public void Azure_openai_with_an_unknown_api_version_fails_when_the_factory_is_built()
+    {
+        var options = new AgentProviderOptions
+        {
+            Provider = "azure-openai", Endpoint = _stub.BaseAddress.ToString(), Deployment = "gov-chat", ApiKey = "azure-key", ApiVersion = "1999-01-01",
+        };
+
+        var ex = Assert.Throws<AgentProviderException>(() => new KernelFactory(options));
+
+        Assert.StartsWith("Governance:Agents:ApiVersion '1999-01-01' is not supported by the Azure OpenAI connector", ex.Message);
+        Assert.Empty(_stub.Requests);
     }
 
     public sealed class RatesPlugin
