@@ -1,8 +1,6 @@
-using AiGovernance.Agents.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AiGovernance.Worker.FollowUp;
 
@@ -10,8 +8,7 @@ public static class FollowUpHosting
 {
     public static void AddFollowUpAgent(IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AgentProviderOptions>().BindConfiguration(AgentProviderOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<AgentProviderOptions>, AgentProviderOptionsValidator>();
+        Documents.DocumentHosting.AddAgentBasics(builder);
         builder.Services.AddOptions<FollowUpOptions>().BindConfiguration(FollowUpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FollowUpAgentHost>();
         // A host without the agent leaves agent.follow_up jobs in the queue for one that has it.
