@@ -72,7 +72,7 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public async Task Daily_cap_counts_messages_sent_today()
     {
-        var sent = new Dictionary<string, int> { ["requester:u-anna"] = 2 };
+        var sent = new Dictionary<string, int> { ["requester:U-Anna"] = 2 };
         var (kernel, run) = Agents.KernelFor(Cases.Build([Cases.MissingJustification], sentToday: sent));
 
         var result = await RequestDocument(kernel, "requester", "u-anna");
