@@ -84,7 +84,11 @@ public sealed class GenerativeAgentTests : IAsyncLifetime
 
         await TestAgents.Generative(_stub).RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
 
-        var tools = Assert.Single(_stub.Requests).ToolNames.Order().ToList();
+        var request = Assert.Single(_stub.Requests);
+        // The prompt file's execution settings reach the model.
+        Assert.Equal(0, request.Body["temperature"]!.GetValue<double>());
+        Assert.Equal(800, request.Body["max_completion_tokens"]?.GetValue<int>() ?? request.Body["max_tokens"]!.GetValue<int>());
+        var tools = request.ToolNames.Order().ToList();
         Assert.Equal(["Case-get_case_facts", "Drafting-draft_approver_nudge", "Drafting-draft_document_request",
             "Drafting-draft_onboarding_request", "Escalation-escalate_to_human"], tools);
         Assert.DoesNotContain(tools, t => t.Split('-')[1].StartsWith("approve") || t.Contains("reject") || t.Contains("release") || t.Contains("edit"));
