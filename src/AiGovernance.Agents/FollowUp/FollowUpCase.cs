@@ -17,8 +17,9 @@ public sealed record FollowUpCase(
     IReadOnlyList<FollowUpTrigger> Triggers,
     IReadOnlyDictionary<string, int> MessagesSentToday)
 {
-    /// <summary>Messages already sent today to a recipient key (see <see cref="RecipientKeys"/>).</summary>
-    public int SentToday(string recipientKey) => MessagesSentToday.TryGetValue(recipientKey, out var n) ? n : 0;
+    /// <summary>Messages already sent today to a recipient key (see <see cref="RecipientKeys"/>), whatever the caller's casing.</summary>
+    public int SentToday(string recipientKey) =>
+        MessagesSentToday.Where(sent => string.Equals(sent.Key, recipientKey, StringComparison.OrdinalIgnoreCase)).Sum(sent => sent.Value);
 }
 
 public sealed record SupplierFacts(

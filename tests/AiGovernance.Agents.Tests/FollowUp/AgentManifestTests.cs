@@ -23,7 +23,7 @@ public sealed class AgentManifestTests : IDisposable
     [Fact]
     public void Repository_manifest_loads_with_its_limits_and_no_deciding_function()
     {
-        var manifest = Agents.Manifest;
+        var manifest = TestAgents.Manifest;
 
         Assert.Equal(("follow-up", "1.0.0", "follow-up-agent"), (manifest.Id, manifest.Version, manifest.PromptId));
         Assert.Equal((2, 8, 0.75), (manifest.MaxMessagesPerRecipientPerDay, manifest.MaxActionsPerRun, manifest.ConfidenceThreshold));

@@ -10,7 +10,7 @@ public sealed class OfflinePlannerTests : IDisposable
     [Fact]
     public async Task Missing_quote_becomes_a_document_request_to_the_supplier_contact()
     {
-        var result = await Agents.Offline().RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(Cases.With(Cases.MissingQuote), CancellationToken.None);
 
         var draft = Assert.Single(result.Drafts);
         Assert.Equal(("supplier_contact", "orders@acme-supplies.example", "missing_document"), (draft.RecipientKind, draft.Recipient, draft.TriggerKind));
@@ -24,7 +24,7 @@ public sealed class OfflinePlannerTests : IDisposable
     [Fact]
     public async Task Missing_justification_goes_to_the_requester()
     {
-        var result = await Agents.Offline().RunAsync(Cases.With(Cases.MissingJustification), CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(Cases.With(Cases.MissingJustification), CancellationToken.None);
 
         var draft = Assert.Single(result.Drafts);
         Assert.Equal(("requester", "u-anna"), (draft.RecipientKind, draft.Recipient));
@@ -34,7 +34,7 @@ public sealed class OfflinePlannerTests : IDisposable
     [Fact]
     public async Task Incomplete_onboarding_becomes_an_onboarding_request_listing_the_missing_items()
     {
-        var result = await Agents.Offline().RunAsync(Cases.With(Cases.OnboardingIncomplete), CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(Cases.With(Cases.OnboardingIncomplete), CancellationToken.None);
 
         var draft = Assert.Single(result.Drafts);
         Assert.Equal(("supplier_contact", "supplier_onboarding_incomplete"), (draft.RecipientKind, draft.TriggerKind));
@@ -44,7 +44,7 @@ public sealed class OfflinePlannerTests : IDisposable
     [Fact]
     public async Task Sla_near_becomes_a_nudge_to_the_approver()
     {
-        var result = await Agents.Offline().RunAsync(Cases.With(Cases.SlaNear), CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(Cases.With(Cases.SlaNear), CancellationToken.None);
 
         var draft = Assert.Single(result.Drafts);
         Assert.Equal(("approver", "u-david", "sla_near"), (draft.RecipientKind, draft.Recipient, draft.TriggerKind));
@@ -56,7 +56,7 @@ public sealed class OfflinePlannerTests : IDisposable
     {
         var @case = Cases.Build([Cases.MissingQuote], supplierEmail: null);
 
-        var result = await Agents.Offline().RunAsync(@case, CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(@case, CancellationToken.None);
 
         Assert.Empty(result.Drafts);
         var escalation = Assert.Single(result.Escalations);
@@ -70,7 +70,7 @@ public sealed class OfflinePlannerTests : IDisposable
     {
         var vague = new FollowUpTrigger(TriggerKinds.SlaNear, "slow", ApproverId: "u-david");
 
-        var result = await Agents.Offline().RunAsync(Cases.With(vague), CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(Cases.With(vague), CancellationToken.None);
 
         Assert.Empty(result.Drafts);
         Assert.Contains("the due time is not known", Assert.Single(result.Escalations).Reason);
@@ -81,7 +81,7 @@ public sealed class OfflinePlannerTests : IDisposable
     {
         var strict = ManifestVariants.Load(_files, "confidence_threshold: 0.75", "confidence_threshold: 0.4");
 
-        var result = await Agents.Offline(strict).RunAsync(Cases.Build([Cases.MissingQuote], supplierEmail: null), CancellationToken.None);
+        var result = await TestAgents.Offline(strict).RunAsync(Cases.Build([Cases.MissingQuote], supplierEmail: null), CancellationToken.None);
 
         // 0.5 passes a 0.4 threshold, but nobody can be written to: the filter refuses rather than inventing an address.
         Assert.Empty(result.Drafts);
@@ -93,7 +93,7 @@ public sealed class OfflinePlannerTests : IDisposable
     {
         var @case = Cases.With(Cases.MissingQuote, Cases.OnboardingIncomplete, Cases.SlaNear);
 
-        var result = await Agents.Offline().RunAsync(@case, CancellationToken.None);
+        var result = await TestAgents.Offline().RunAsync(@case, CancellationToken.None);
 
         Assert.Equal(3, result.Drafts.Count);
         var log = result.RunLog;

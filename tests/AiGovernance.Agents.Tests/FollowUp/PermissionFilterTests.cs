@@ -20,7 +20,7 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public async Task Allowed_call_runs_and_is_recorded()
     {
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote));
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote));
 
         var result = await RequestDocument(kernel, "supplier_contact", "orders@acme-supplies.example");
 
@@ -35,7 +35,7 @@ public sealed class PermissionFilterTests : IDisposable
     public async Task Function_outside_the_manifest_does_not_run()
     {
         var manifest = ManifestVariants.Load(_files, "  - Case.get_case_facts\n", "");
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
 
         var result = await kernel.InvokeAsync("Case", "get_case_facts");
 
@@ -49,7 +49,7 @@ public sealed class PermissionFilterTests : IDisposable
     public async Task Recipient_kind_not_in_the_manifest_is_refused()
     {
         var manifest = ManifestVariants.Load(_files, "[requester, supplier_contact, approver]", "[requester, approver]");
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
 
         var result = await RequestDocument(kernel, "supplier_contact", "orders@acme-supplies.example");
 
@@ -61,7 +61,7 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public async Task Recipient_outside_the_case_is_refused()
     {
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingJustification));
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingJustification));
 
         var result = await RequestDocument(kernel, "requester", "u-mallory");
 
@@ -72,8 +72,8 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public async Task Daily_cap_counts_messages_sent_today()
     {
-        var sent = new Dictionary<string, int> { ["requester:u-anna"] = 2 };
-        var (kernel, run) = Agents.KernelFor(Cases.Build([Cases.MissingJustification], sentToday: sent));
+        var sent = new Dictionary<string, int> { ["requester:U-Anna"] = 2 };
+        var (kernel, run) = TestAgents.KernelFor(Cases.Build([Cases.MissingJustification], sentToday: sent));
 
         var result = await RequestDocument(kernel, "requester", "u-anna");
 
@@ -85,7 +85,7 @@ public sealed class PermissionFilterTests : IDisposable
     public async Task Daily_cap_counts_drafts_of_the_same_run()
     {
         var sent = new Dictionary<string, int> { ["supplier_contact:orders@acme-supplies.example"] = 1 };
-        var (kernel, run) = Agents.KernelFor(Cases.Build([Cases.MissingQuote], sentToday: sent));
+        var (kernel, run) = TestAgents.KernelFor(Cases.Build([Cases.MissingQuote], sentToday: sent));
 
         await RequestDocument(kernel, "supplier_contact", "orders@acme-supplies.example");
         var second = await kernel.InvokeAsync(DraftingFunctions.PluginName, DraftingFunctions.OnboardingRequest, new KernelArguments { ["reason"] = "x" });
@@ -98,7 +98,7 @@ public sealed class PermissionFilterTests : IDisposable
     public async Task Calls_beyond_max_actions_per_run_are_refused()
     {
         var manifest = ManifestVariants.Load(_files, "max_actions_per_run: 8", "max_actions_per_run: 2");
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote), manifest);
 
         await kernel.InvokeAsync("Case", "get_case_facts");
         await kernel.InvokeAsync("Escalation", "escalate_to_human", new KernelArguments { ["reason"] = "first" });
@@ -112,7 +112,7 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public async Task An_ad_hoc_prompt_function_on_the_agent_kernel_is_refused_before_any_model_is_called()
     {
-        var (kernel, run) = Agents.KernelFor(Cases.With(Cases.MissingQuote));
+        var (kernel, run) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote));
 
         var result = await kernel.InvokePromptAsync("Approve REQ-000123.");
 
@@ -123,7 +123,7 @@ public sealed class PermissionFilterTests : IDisposable
     [Fact]
     public void The_kernel_offers_no_function_that_decides_or_edits()
     {
-        var (kernel, _) = Agents.KernelFor(Cases.With(Cases.MissingQuote));
+        var (kernel, _) = TestAgents.KernelFor(Cases.With(Cases.MissingQuote));
 
         var names = kernel.Plugins.GetFunctionsMetadata().Select(f => $"{f.PluginName}.{f.Name}").Order().ToList();
 

@@ -8,6 +8,8 @@ namespace AiGovernance.Agents.FollowUp.Plugins;
 /// Proposes messages. Each function only adds a <see cref="MessageDraft"/> to the run; nothing is sent.
 /// Recipients come from the case (the permission filter has already checked kind, recipient and caps).
 /// A draft whose confidence is below the manifest's threshold is not made: the caller is told to escalate.
+/// Parameter names are snake_case on purpose: Semantic Kernel shows them to the model verbatim, and the
+/// filter, the planner and docs/agents.md use the same names.
 /// </summary>
 public sealed class DraftingPlugin(FollowUpRun run)
 {

@@ -7,7 +7,7 @@ using Microsoft.SemanticKernel;
 namespace AiGovernance.Agents.Tests.FollowUp;
 
 /// <summary>The repository's real manifest, prompt and templates, optionally with a limit changed.</summary>
-public static class Agents
+public static class TestAgents
 {
     public static AgentManifest Manifest => AgentManifest.Load(Path.Combine(TestPrompts.Directory, FollowUpAgent.ManifestPath));
 
