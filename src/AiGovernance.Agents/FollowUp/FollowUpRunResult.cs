@@ -18,11 +18,6 @@ public sealed record Escalation(string Reason, double? Confidence);
 /// <summary>One function call the agent attempted, allowed or refused, with the filter's reason.</summary>
 public sealed record ToolCallRecord(string Function, string ArgumentsJson, bool Allowed, string Reason);
 
-public sealed record TokenUsage(int InputTokens, int OutputTokens)
-{
-    public int TotalTokens => InputTokens + OutputTokens;
-}
-
 /// <summary>What the decision log must record about a run.</summary>
 public sealed record AgentRunLog(
     string AgentId,

@@ -1,3 +1,4 @@
+using AiGovernance.Agents.Providers;
 using System.Globalization;
 using AiGovernance.Agents.Prompts;
 using Microsoft.SemanticKernel;
@@ -38,7 +39,7 @@ public static class GenerativePlanner
                 history.Add((await InvokeAsync(kernel, run, call, cancellationToken)).ToChatMessage());
             if (run.ActionBudgetExhausted) break;
         }
-        return TokenUsageReader.Sum(responses);
+        return TokenUsage.Sum(responses);
     }
 
     private static async Task<ChatHistory> RenderAsync(Kernel kernel, FollowUpRun run, LoadedPrompt prompt, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using AiGovernance.Agents.Providers;
 using AiGovernance.Agents.Documents;
 using AiGovernance.Agents.Prompts;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,7 @@ public sealed partial class GenerativeSummarizer
         };
 
         string? answer = null;
-        (int? Input, int? Output) usage = (null, null);
+        TokenUsage? usage = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.Timeout);
         try
@@ -90,8 +91,8 @@ public sealed partial class GenerativeSummarizer
         return new DocumentSummary(DocumentSummary.Generative, [.. parsed.Sentences, .. unusualSentences], unusualFlags,
             _options.Provider, _options.Model, _prompt.Id, _prompt.Version, _prompt.Hash)
         {
-            InputTokens = usage.Input,
-            OutputTokens = usage.Output,
+            InputTokens = usage?.InputTokens,
+            OutputTokens = usage?.OutputTokens,
         };
     }
 
@@ -104,7 +105,7 @@ public sealed partial class GenerativeSummarizer
     }
 
     private async Task<DocumentSummary> FallBackAsync(ReadDocument doc, DocumentFields fields, IReadOnlyList<InjectionFinding> injections,
-        string flag, string reason, string? rejected, (int? Input, int? Output) usage, CancellationToken ct)
+        string flag, string reason, string? rejected, TokenUsage? usage, CancellationToken ct)
     {
         LogFallback(_logger, _options.Provider, _options.Model, flag, reason);
         var summary = await _fallback.SummarizeAsync(doc, fields, injections, ct);
@@ -113,8 +114,8 @@ public sealed partial class GenerativeSummarizer
             Flags = [.. summary.Flags, flag],
             RejectedGeneration = rejected,
             FallbackReason = $"{_options.Provider}/{_options.Model}: {reason}",
-            InputTokens = usage.Input,
-            OutputTokens = usage.Output,
+            InputTokens = usage?.InputTokens,
+            OutputTokens = usage?.OutputTokens,
         };
     }
 

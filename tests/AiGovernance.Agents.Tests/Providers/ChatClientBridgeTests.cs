@@ -1,3 +1,4 @@
+using AiGovernance.Agents.Providers;
 using AiGovernance.Agents.FollowUp;
 using AiGovernance.Agents.Tests.FollowUp;
 using Microsoft.Extensions.AI;
@@ -24,7 +25,7 @@ public sealed class ChatClientBridgeTests
         var reply = await chat.GetChatMessageContentAsync("hi");
 
         Assert.Equal("hello", reply.Content);
-        Assert.Equal(new TokenUsage(11, 3), TokenUsageReader.Sum([reply]));
+        Assert.Equal(new TokenUsage(11, 3), TokenUsage.Sum([reply]));
     }
 
     [Fact]

@@ -4,8 +4,6 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace AiGovernance.Agents.Tests.Summaries;
 
-/// <summary>Token counts shaped like OpenAI's ChatTokenUsage, as a connector puts them in metadata.</summary>
-public sealed record FakeUsage(int InputTokenCount, int OutputTokenCount);
 
 /// <summary>
 /// A chat service that answers from a script and remembers every chat it was sent, so tests can see
@@ -24,7 +22,7 @@ internal sealed class ScriptedChatService(Func<ChatHistory, CancellationToken, T
     {
         Received.Add(chatHistory);
         var text = await answer(chatHistory, cancellationToken);
-        var metadata = new Dictionary<string, object?> { ["Usage"] = new FakeUsage(120, 40) };
+        var metadata = new Dictionary<string, object?> { ["Usage"] = OpenAI.Chat.OpenAIChatModelFactory.ChatTokenUsage(outputTokenCount: 40, inputTokenCount: 120, totalTokenCount: 160) };
         return [new ChatMessageContent(AuthorRole.Assistant, text, modelId: "scripted", metadata: metadata)];
     }
 
