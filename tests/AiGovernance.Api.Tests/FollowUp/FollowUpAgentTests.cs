@@ -43,6 +43,18 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Without_a_supplier_contact_the_requester_is_asked_for_the_quote()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(6000m));
+
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("requester", "u-anna", "anna.weber@demo.example"), (payload.Str("recipient_kind"), payload.Str("recipient_id"), payload.Str("recipient_address")));
+    }
+
+    [Fact]
     public async Task Requisitions_that_need_nothing_get_no_drafts()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
