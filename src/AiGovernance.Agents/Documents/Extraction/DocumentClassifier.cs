@@ -15,7 +15,7 @@ public static class DocumentClassifier
 
     private static readonly (string Type, Regex Pattern)[] Signals =
     [
-        (Certificate, Rx(@"certificate of analysis|certificate of conformity|analysis certificate|\bcoa\b|analysenzertifikat|prüfzertifikat|prüfbericht|analysis report|test report|lab(?:oratory)? report")),
+        (Certificate, Rx(@"certi.{0,2}cate of analysis|analytical (?:test )?report|certificate of conformity|analysis certificate|\bcoa\b|analysenzertifikat|prüfzertifikat|prüfbericht|analysis report|test report|lab(?:oratory)? report")),
         (Quote, Rx(@"\bquot(?:e|ation)\b|\bangebot\b|\bkostenvoranschlag\b|\boffer(?:te)?\b|\bdevis\b|\bpro ?forma\b")),
         (Invoice, Rx(@"\binvoice\b|\brechnung\b|\bfactur[ea]\b|\bfactuur\b|\breceipt\b|\bquittung\b|\bbill\b|\bgutschrift\b|\bcredit note\b")),
     ];
@@ -28,7 +28,7 @@ public static class DocumentClassifier
         foreach (var line in model.Lines.Where(l => l.Page <= 2))
             foreach (var (type, pattern) in Signals)
             {
-                if (!pattern.IsMatch(line.Text)) continue;
+                if (!pattern.IsMatch(Normalized(line.Text))) continue;
                 var weight = 1.0;
                 if (line.Page == 1 && line.Depth < 0.3) weight += 1;
                 if (line.FontSize > bodySize * 1.3) weight += 2;
@@ -47,6 +47,9 @@ public static class DocumentClassifier
         var line0 = evidence[top];
         return new Candidate(FieldNames.DocumentType, top, confidence, line0.Page, line0.Text, line0.Index);
     }
+
+    // Ligatures (ﬁ) decompose under NFKC; a ligature glyph without a mapping stays a wildcard in the pattern.
+    private static string Normalized(string text) => text.Normalize(System.Text.NormalizationForm.FormKC);
 
     private static double Median(IEnumerable<double> values)
     {

@@ -29,7 +29,7 @@ public static class LabelMatcher
         .GroupBy(c => Key(c.FirstLetters))
         .ToDictionary(g => g.Key, g => g.ToArray());
 
-    private static readonly Regex AllowedPrefix = new(@"^\s*(?:[\d.,]+\s?%\s*)?$|[|•·–]\s*$", RegexOptions.Compiled);
+    private static readonly Regex AllowedPrefix = new(@"^\s*(?:[\d.,]+\s?%\s*)?$|[|•·–;]\s*$", RegexOptions.Compiled);
 
     public static IReadOnlyList<LabelHit> Find(TextLine line)
     {

@@ -1,0 +1,44 @@
+using AiGovernance.Agents.Documents;
+
+namespace AiGovernance.Agents.Tests.Documents;
+
+/// <summary>
+/// A laid-out document from text, for extractor rules: one string per line, " | " between columns
+/// (a wide gap), lines 14 pt apart from the top. "@x" at the start of a line indents it to x points.
+/// </summary>
+public static class SyntheticDocument
+{
+    private const double CharWidth = 5;
+    private const double ColumnGap = 60;
+
+    public static ReadDocument Of(params string[] lines)
+    {
+        var docLines = new List<DocumentLine>();
+        var y = 800.0;
+        foreach (var raw in lines)
+        {
+            var text = raw;
+            var x = 40.0;
+            if (text.StartsWith('@'))
+            {
+                var space = text.IndexOf(' ');
+                x = double.Parse(text[1..space], System.Globalization.CultureInfo.InvariantCulture);
+                text = text[(space + 1)..];
+            }
+            var words = new List<DocumentWord>();
+            foreach (var column in text.Split(" | "))
+            {
+                foreach (var w in column.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words.Add(new DocumentWord(w, x, y, w.Length * CharWidth, 8, 10, false));
+                    x += (w.Length + 1) * CharWidth;
+                }
+                x += ColumnGap;
+            }
+            if (words.Count > 0) docLines.Add(new DocumentLine(string.Join(' ', words.Select(w => w.Text)), words));
+            y -= 14;
+        }
+        var page = new DocumentPage(1, 595, 842, docLines);
+        return new ReadDocument(DocumentReadStatus.Ok, null, "sha256:test", 1, [page], TimeSpan.Zero);
+    }
+}
