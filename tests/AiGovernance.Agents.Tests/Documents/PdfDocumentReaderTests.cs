@@ -48,6 +48,16 @@ public class PdfDocumentReaderTests
     }
 
     [Fact]
+    public void White_text_on_a_dark_banner_is_visible()
+    {
+        var words = PdfDocumentReader.Read(TestPdfs.WhiteOnBanner(), new DocumentReadOptions(), CancellationToken.None)
+            .Pages[0].Lines.SelectMany(l => l.Words).ToDictionary(w => w.Text);
+
+        Assert.False(words["Banner"].Hidden);
+        Assert.True(words["Secret"].Hidden);
+    }
+
+    [Fact]
     public void A_kerned_label_stays_one_word()
     {
         var bytes = File.ReadAllBytes(SharedData.PathOf("invoice2data", "compare", "coolblue1.pdf"));

@@ -4,12 +4,13 @@ namespace AiGovernance.Agents.Tests.Documents;
 
 /// <summary>
 /// A laid-out document from text, for extractor rules: one string per line, " | " between columns
-/// (a wide gap), lines 14 pt apart from the top. "@x" at the start of a line indents it to x points.
+/// (column k starts at 40 + 250·k points, as in a two- or three-column form), lines 14 pt apart from the
+/// top. "@x" at the start of a line indents it to x points.
 /// </summary>
 public static class SyntheticDocument
 {
     private const double CharWidth = 5;
-    private const double ColumnGap = 60;
+    private const double ColumnWidth = 250;
 
     public static ReadDocument Of(params string[] lines)
     {
@@ -26,14 +27,16 @@ public static class SyntheticDocument
                 text = text[(space + 1)..];
             }
             var words = new List<DocumentWord>();
-            foreach (var column in text.Split(" | "))
+            var columns = text.Split(" | ");
+            for (var k = 0; k < columns.Length; k++)
             {
+                var column = columns[k];
+                if (k > 0) x = Math.Max(x + 20, 40 + ColumnWidth * k);
                 foreach (var w in column.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     words.Add(new DocumentWord(w, x, y, w.Length * CharWidth, 8, 10, false));
                     x += (w.Length + 1) * CharWidth;
                 }
-                x += ColumnGap;
             }
             if (words.Count > 0) docLines.Add(new DocumentLine(string.Join(' ', words.Select(w => w.Text)), words));
             y -= 14;

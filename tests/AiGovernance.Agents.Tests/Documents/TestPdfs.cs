@@ -40,6 +40,34 @@ public static class TestPdfs
         return builder.Build();
     }
 
+    /// <summary>Many pages of text: slow enough to read that a 1 ms timeout always expires first.</summary>
+    public static byte[] ManyTextPages(int pages)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        for (var p = 0; p < pages; p++)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            for (var line = 0; line < 60; line++)
+                page.AddText($"Line {line} of page {p}: quantity 12, unit price 4.50, amount 54.00", 9, new PdfPoint(40, 800 - 12 * line), font);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>White text on a dark filled banner: visible to a reader, unlike white text on the white page.</summary>
+    public static byte[] WhiteOnBanner()
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.SetTextAndFillColor(20, 40, 90);
+        page.DrawRectangle(new PdfPoint(40, 690), 300, 30, 0, fill: true);
+        page.SetTextAndFillColor(255, 255, 255);
+        page.AddText("Banner", 12, new PdfPoint(50, 700), font);
+        page.AddText("Secret", 12, new PdfPoint(50, 500), font);
+        return builder.Build();
+    }
+
     /// <summary>
     /// A minimal PDF whose trailer names a standard security handler with a user password we do not know
     /// (the /U entry does not match the empty password), as a password-protected supplier file would.
