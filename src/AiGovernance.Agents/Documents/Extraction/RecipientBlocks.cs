@@ -7,7 +7,8 @@ namespace AiGovernance.Agents.Documents.Extraction;
 /// </summary>
 public sealed class RecipientBlocks
 {
-    private const int MaxBlockLines = 7;
+    // Name, contact, street, town, country, phone, e-mail, VAT id: customer blocks run to about nine lines.
+    private const int MaxBlockLines = 9;
     private readonly Dictionary<int, List<(double Left, double Right)>> _regions = [];
 
     public static RecipientBlocks Find(DocumentModel model)
@@ -29,8 +30,8 @@ public sealed class RecipientBlocks
                 if (line.Page != hit.Line.Page) break;
                 var cells = line.Cells.Where(c => c.Overlaps(left, right, 4)).ToList();
                 if (cells.Count == 0) continue;
-                // A gap of more than two lines ends an address block.
-                if (previousY - line.Y > Math.Max(line.FontSize, 6) * 3.2) break;
+                // A gap of more than two lines ends an address block; headings often stand further above it.
+                if (previousY - line.Y > Math.Max(line.FontSize, 6) * (taken == 0 ? 5 : 3.2)) break;
                 // A seller label in this column opens the supplier's block.
                 if (model.Hits[i].Any(h => h.Kind is LabelKind.Seller && h.Left < right && h.Right > left)) break;
                 blocks.Add(i, cells.Min(c => c.Left), cells.Max(c => c.Right));
