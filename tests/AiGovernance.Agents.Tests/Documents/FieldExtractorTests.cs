@@ -139,4 +139,26 @@ public class FieldExtractorTests
         Assert.Equal("1234.50", fields[FieldNames.TotalAmount]?.Value);
         Assert.Equal("CHF", fields[FieldNames.Currency]?.Value);
     }
+
+    [Fact]
+    public void The_base_a_tax_is_computed_on_is_not_the_tax()
+    {
+        var fields = FieldExtractor.Extract(SyntheticDocument.Of("Rechnung # 67389368", "VAT @ 0% on 80.65", "Gesamtbetrag: 80,65 EUR"));
+
+        Assert.Equal("80.65", fields[FieldNames.TotalAmount]?.Value);
+        Assert.Null(fields[FieldNames.TaxAmount]);
+    }
+
+    [Fact]
+    public void A_vat_id_shown_as_the_customers_anywhere_is_never_the_suppliers()
+    {
+        var doc = SyntheticDocument.Of(
+            "Invoice number 76253815-0004",
+            "VAT Number DE355369209",
+            "Storyblok GmbH | Bill to",
+            "A-4020 Linz | DE VAT DE355369209",
+            "(VAT of Storyblok GmbH ATU72706128)");
+
+        Assert.Equal("ATU72706128", FieldExtractor.Extract(doc)[FieldNames.VatId]?.Value);
+    }
 }
