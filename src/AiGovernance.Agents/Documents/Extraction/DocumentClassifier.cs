@@ -24,6 +24,7 @@ public static class DocumentClassifier
     {
         var scores = new Dictionary<string, double> { [Invoice] = 0, [Quote] = 0, [Certificate] = 0 };
         var evidence = new Dictionary<string, TextLine>();
+        var bestWeight = new Dictionary<string, double>();
         var bodySize = model.Lines.Count == 0 ? 10 : Median(model.Lines.Select(l => l.FontSize));
         foreach (var line in model.Lines.Where(l => l.Page <= 2))
             foreach (var (type, pattern) in Signals)
@@ -34,7 +35,11 @@ public static class DocumentClassifier
                 if (line.FontSize > bodySize * 1.3) weight += 2;
                 if (line.Text.Length < 40) weight += 1;
                 scores[type] += weight;
-                if (!evidence.TryGetValue(type, out var best) || best.FontSize < line.FontSize) evidence[type] = line;
+                if (!bestWeight.TryGetValue(type, out var best) || best < weight)
+                {
+                    bestWeight[type] = weight;
+                    evidence[type] = line;
+                }
             }
         // Amount labels are weak invoice evidence on their own (a receipt without the word "invoice").
         if (model.HitsOf(LabelKind.Total).Any()) scores[Invoice] += 1;

@@ -17,6 +17,8 @@ public sealed class RecipientBlocks
         foreach (var hit in model.HitsOf(LabelKind.Recipient, LabelKind.CustomerVatId))
         {
             var cell = hit.Line.CellAt(hit.Start);
+            // A short word like "To" is a heading only when it stands alone ("To", "To:"), not "To be paid …".
+            if (hit.Label.Text.Length <= 2 && cell is not null && cell.Text.TrimEnd(':', ' ').Length > hit.Label.Text.Length) continue;
             var left = hit.Left - 2;
             var right = Math.Max(cell?.Right ?? hit.Right, hit.Left + 120);
             var nextLabel = model.Hits[hit.Line.Index].Where(h => h.Start > hit.Start && h.Kind != hit.Kind).Select(h => h.Left).DefaultIfEmpty(double.MaxValue).Min();
