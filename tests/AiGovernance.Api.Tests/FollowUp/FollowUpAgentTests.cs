@@ -55,6 +55,23 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_supplier_with_onboarding_incomplete_gets_an_onboarding_request_drafted()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        await host.SetSupplierContactAsync("sup-orgenics-ltd", "onboarding@orgenics.example");
+        await (await host.Tenant.As("u-felix").PutAsync(TestApi.Url("/api/suppliers/sup-orgenics-ltd/status"),
+            TestApi.JsonBody(new JsonObject { ["status"] = "onboarding_incomplete", ["reason"] = "bank details and W-9 missing" }))).ReadAsync(HttpStatusCode.OK);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("supplier_contact", "supplier_onboarding_incomplete", "onboarding@orgenics.example"),
+            (payload.Str("recipient_kind"), payload.Str("trigger"), payload.Str("recipient_address")));
+        Assert.Contains("bank details and W-9 missing", payload.Str("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requisitions_that_need_nothing_get_no_drafts()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
