@@ -72,6 +72,23 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task When_a_step_nears_its_sla_the_approver_gets_a_nudge_drafted()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+        await host.RunWorkerAsync();
+        Assert.Empty(await host.RecommendationsAsync(req, "followup.message"));
+
+        // The owner step has a 24h SLA; the reminder fires at 75 %.
+        host.Clock.Advance(TimeSpan.FromHours(19));
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("approver", "u-david", "sla_near"), (payload.Str("recipient_kind"), payload.Str("recipient_id"), payload.Str("trigger")));
+        Assert.Contains("owner-approval", payload.Str("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requisitions_that_need_nothing_get_no_drafts()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
