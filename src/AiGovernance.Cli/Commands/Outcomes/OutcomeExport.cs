@@ -43,7 +43,8 @@ public static class OutcomeExport
         var unflagged = new List<BlindReviewItem>();
         foreach (var tenant in tenants)
         {
-            if (request.Tenants.Count > 0 && !request.Tenants.Any(w => Matches(tenant, w))) { excluded.Add(new(tenant.Slug, "not selected")); continue; }
+            // Tenants outside an explicit selection are not part of this export at all, so the datasheet does not name them.
+            if (request.Tenants.Count > 0 && !request.Tenants.Any(w => Matches(tenant, w))) continue;
             if (tenant.TrainingOptOut) { excluded.Add(new(tenant.Slug, "opted out of training")); continue; }
             included.Add(tenant.Slug);
             await using var scope = await TenantScope.BeginAsync(owner, tenant.Id, ct);
