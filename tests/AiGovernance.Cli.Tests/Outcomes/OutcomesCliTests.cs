@@ -85,4 +85,51 @@ public class OutcomesCliTests(CliDatabaseFixture db)
             Directory.Delete(outDir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Training_on_a_snapshot_writes_a_challenger_compared_with_the_champion_and_leaves_the_champion_active()
+    {
+        var tenant = await db.NewTenantAsync();
+        await OutcomeSeeder.SeedDuplicatesAsync(db.Owner, tenant.Id, Outcomes(25), unflagged: 0, default);
+        var work = Directory.CreateTempSubdirectory("aigov-challenger-").FullName;
+        try
+        {
+            var (snapshot, manifest) = await ExportAsync(Path.Combine(work, "outcomes"), tenant.Slug);
+            // A private registry holding the committed champion, so the test never writes into models/.
+            var registry = Path.Combine(work, "models");
+            var champion = ActiveDuplicateVersion();
+            CopyDirectory(Path.Combine(CliRunner.RepoRoot(), "models", "duplicate", champion), Path.Combine(registry, "duplicate", champion));
+            await File.WriteAllTextAsync(Path.Combine(registry, "registry.json"), "{\"active\": {\"duplicate\": \"" + champion + "\"}}");
+
+            var result = await CliRunner.RunAsync("models", "train", "--kind", "duplicate", "--dataset", snapshot, "--models-dir", registry,
+                "--version", "challenger.1", "--quick", "--no-embeddings");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("false-positive rate", result.StdOut, StringComparison.Ordinal);
+            var metrics = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(registry, "duplicate", "challenger.1", "metrics.json")))!;
+            var comparison = metrics["comparison"]!;
+            Assert.Equal(manifest["snapshot_sha256"]!.GetValue<string>(), metrics["snapshot_sha256"]!.GetValue<string>());
+            Assert.Equal("challenger.1", comparison["challenger"]!["version"]!.GetValue<string>());
+            Assert.Equal(champion, comparison["champion"]!["version"]!.GetValue<string>());
+            Assert.Equal(10, comparison["challenger"]!["rows"]!.GetValue<int>());
+            Assert.Equal(10, comparison["champion"]!["rows"]!.GetValue<int>());
+            Assert.NotNull(comparison["deltas"]!["f1"]);
+            Assert.Contains(metrics["recommended_action"]!.GetValue<string>(), new[] { "request promotion", "keep champion" });
+            var card = await File.ReadAllTextAsync(Path.Combine(registry, "duplicate", "challenger.1", "card.md"));
+            Assert.Contains($"champion {champion}", card, StringComparison.Ordinal);
+            Assert.Contains("## Known limits", card, StringComparison.Ordinal);
+            // Training never promotes.
+            Assert.Contains($"\"duplicate\": \"{champion}\"", await File.ReadAllTextAsync(Path.Combine(registry, "registry.json")), StringComparison.Ordinal);
+        }
+        finally { Directory.Delete(work, recursive: true); }
+    }
+
+    private static string ActiveDuplicateVersion() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(CliRunner.RepoRoot(), "models", "registry.json")))!["active"]!["duplicate"]!.GetValue<string>();
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
 }
