@@ -47,8 +47,8 @@ public static class ModelsCommand
                 if (parse.GetValue(activate)) throw new CliException("--activate does not apply to a challenger trained on an outcome snapshot; request a promotion");
                 var request = new ChallengerRequest(k, Path.GetFullPath(given), registry, v, parse.GetValue(seed),
                     parse.GetValue(withBase) ? DatasetPath(null, k, "train.csv") : null, parse.GetValue(quick), !parse.GetValue(noEmbeddings));
-                var comparison = await ChallengerTraining.RunAsync(request, new ConsoleProgress(), Console.Out, ct);
-                ChallengerSummary.Print(comparison, registry.DirectoryOf(k, v), Console.Out);
+                var run = await ChallengerTraining.RunAsync(request, new ConsoleProgress(), Console.Out, ct);
+                ChallengerSummary.Print(run.Comparison, registry.DirectoryOf(k, v), Console.Out);
                 return;
             }
             var data = DatasetPath(parse.GetValue(dataset), k, "train.csv");

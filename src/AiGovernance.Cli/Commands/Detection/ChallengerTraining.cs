@@ -8,6 +8,9 @@ using AiGovernance.Ml.Retraining;
 namespace AiGovernance.Cli.Commands.Detection;
 
 /// <param name="WithBase">The base training set (datasets/&lt;kind&gt;/train.csv) to combine with the snapshot's train.csv, or null.</param>
+/// <summary>The comparison and where the time went (training includes the sweep; evaluation scores both models).</summary>
+public sealed record ChallengerRun(ChallengerComparison Comparison, double TrainSeconds, double EvaluateSeconds);
+
 public sealed record ChallengerRequest(string Kind, string SnapshotDirectory, ModelRegistry Registry, string Version, int Seed, string? WithBase,
     bool Quick, bool Embeddings);
 
@@ -18,7 +21,7 @@ public sealed record ChallengerRequest(string Kind, string SnapshotDirectory, Mo
 /// </summary>
 public static class ChallengerTraining
 {
-    public static async Task<ChallengerComparison> RunAsync(ChallengerRequest request, IProgress<TrainingProgress> progress, TextWriter output, CancellationToken ct)
+    public static async Task<ChallengerRun> RunAsync(ChallengerRequest request, IProgress<TrainingProgress> progress, TextWriter output, CancellationToken ct)
     {
         var manifest = VerifiedManifest(request.SnapshotDirectory, request.Kind);
         var outputDir = request.Registry.DirectoryOf(request.Kind, request.Version);
@@ -33,6 +36,7 @@ public static class ChallengerTraining
             File.Copy(snapshotEval, Path.Combine(work, SnapshotWriter.EvalFile));
             var trainingRows = CountRows(request.Kind, trainPath);
 
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var report = await DetectorTrainers.For(request.Kind, request.Quick, request.Embeddings)
                 .TrainAsync(new TrainingRequest(trainPath, outputDir, request.Version, request.Seed), progress, ct);
             ConsoleProgress.PrintReport(report with { Headline = report.Headline.Replace(work, request.SnapshotDirectory, StringComparison.Ordinal) }, output);
@@ -44,14 +48,17 @@ public static class ChallengerTraining
                 output.WriteLine($"warning: the active {request.Kind} version {championVersion} is missing under {request.Registry.Root}; no champion to compare with");
                 championDir = null;
             }
+            var trainSeconds = watch.Elapsed.TotalSeconds;
+            watch.Restart();
             var challenger = await EvaluateAsync(request, outputDir, trainPath, snapshotEval, progress, "evaluate challenger", ct);
             var champion = championDir is null ? null : await EvaluateAsync(request, championDir, trainPath, snapshotEval, progress, "evaluate champion", ct);
 
+            var evaluateSeconds = watch.Elapsed.TotalSeconds;
             var comparison = new ChallengerComparison(request.Kind, request.SnapshotDirectory, manifest, request.WithBase,
                 request.WithBase is null ? null : DuplicateModelWriter.Sha256(request.WithBase), trainingRows, challenger, champion);
             comparison.WriteInto(Path.Combine(outputDir, "metrics.json"));
             ChallengerCard.Write(outputDir, comparison);
-            return comparison;
+            return new ChallengerRun(comparison, trainSeconds, evaluateSeconds);
         }
         finally { Directory.Delete(work, recursive: true); }
     }
