@@ -27,21 +27,27 @@ public static class DecidedOutcomes
         DateTimeOffset? until, CancellationToken ct)
     {
         // The matched requisition is the first match the detector flagged: the one the reviewer was shown.
+        // The match id is computed once per label (materialized) and then joined by primary key: as a join
+        // condition the correlated subquery made the planner scan requisitions once per outcome.
         await using var cmd = scope.Command($"""
+            WITH l AS MATERIALIZED (
+                SELECT l.*, (
+                    SELECT (x.value->>'requisition_id')::uuid
+                    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(l.payload->'details'->'matches') = 'array'
+                                                   THEN l.payload->'details'->'matches' ELSE '[]'::jsonb END) WITH ORDINALITY x
+                    WHERE (x.value->>'flagged')::boolean AND x.value->>'requisition_id' IS NOT NULL
+                    ORDER BY x.ordinality LIMIT 1) AS match_id
+                FROM detection_labels l
+                WHERE l.producer = $1 AND ($2 IS NULL OR l.decided_at >= $2) AND ($3 IS NULL OR l.decided_at < $3)
+            )
             SELECT l.recommendation_id, rec.status, l.label, l.decision_reason, coalesce(l.model_version, ''), l.decided_at, l.payload::text,
                    {Columns("s", "ss")}, {Columns("m", "ms")}
-            FROM detection_labels l
+            FROM l
             JOIN recommendations rec ON rec.id = l.recommendation_id
             JOIN requisitions s ON s.id = l.requisition_id::uuid
             JOIN suppliers ss ON ss.tenant_id = s.tenant_id AND ss.id = s.supplier_id
-            LEFT JOIN requisitions m ON m.id = (
-                SELECT (x.value->>'requisition_id')::uuid
-                FROM jsonb_array_elements(CASE WHEN jsonb_typeof(l.payload->'details'->'matches') = 'array'
-                                               THEN l.payload->'details'->'matches' ELSE '[]'::jsonb END) WITH ORDINALITY x
-                WHERE (x.value->>'flagged')::boolean AND x.value->>'requisition_id' IS NOT NULL
-                ORDER BY x.ordinality LIMIT 1)
+            LEFT JOIN requisitions m ON m.id = l.match_id
             LEFT JOIN suppliers ms ON ms.tenant_id = m.tenant_id AND ms.id = m.supplier_id
-            WHERE l.producer = $1 AND ($2 IS NULL OR l.decided_at >= $2) AND ($3 IS NULL OR l.decided_at < $3)
             ORDER BY l.decided_at, l.recommendation_id
             """);
         cmd.Parameters.AddWithValue(producer);

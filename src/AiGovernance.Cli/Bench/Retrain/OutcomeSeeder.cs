@@ -71,6 +71,11 @@ public static class OutcomeSeeder
             SELECT id, $1, 'duplicate', $2, 0.05, false, '{}', 'seeded', r.created_at FROM unnest($3::uuid[]) AS x(id) JOIN requisitions r USING (id)
             """, ct, tenantId, ModelVersion, quiet);
         await scope.CommitAsync(ct);
+        // A bulk load leaves the planner's statistics saying "one row" until autovacuum catches up, and the
+        // export would then join 100k outcomes by nested loops; a live database has its statistics.
+        await using var analyze = owner.CreateCommand("ANALYZE requisitions, recommendations, detection_results, suppliers");
+        analyze.CommandTimeout = 600;
+        await analyze.ExecuteNonQueryAsync(ct);
     }
 
     private static string SupplierId(DuplicateRecord r) => r.SupplierId is { Length: > 0 } s ? s : "sup-" + Hash(r.Supplier);
