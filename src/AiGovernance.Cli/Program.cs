@@ -14,6 +14,7 @@ root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(HistoryCommand.Create());
 root.Subcommands.Add(DocumentsCommand.Create());
+root.Subcommands.Add(OutcomesCommand.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

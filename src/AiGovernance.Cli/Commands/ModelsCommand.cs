@@ -13,11 +13,14 @@ public static class ModelsCommand
         var kind = new Option<string>("--kind") { Description = $"Model kind: {string.Join(" | ", DetectorTrainers.Kinds)}.", Required = true };
         kind.AcceptOnlyFromAmong([.. DetectorTrainers.Kinds]);
         var dir = new Option<string?>("--models-dir") { Description = "The model registry directory (default: the nearest models/ with a registry.json)." };
-        var dataset = new Option<string?>("--dataset") { Description = "Labelled CSV (default: datasets/<kind>/train.csv, or eval.csv for evaluate)." };
+        var dataset = new Option<string?>("--dataset") { Description = "Labelled CSV (default: datasets/<kind>/train.csv, or eval.csv for evaluate); for train also an outcome snapshot directory (aigov outcomes export)." };
         var version = new Option<string?>("--version") { Description = "Version id (train: default date.N; evaluate: default the active one)." };
         var activate = new Option<bool>("--activate") { Description = "Name the trained version active in registry.json." };
         var strict = new Option<bool>("--strict") { Description = "Reject the whole file on the first bad row instead of skipping it with a warning." };
         var seed = new Option<int>("--seed") { Description = "Random seed for splits and trainers.", DefaultValueFactory = _ => 42 };
+        var withBase = new Option<bool>("--with-base") { Description = "With an outcome snapshot: also train on datasets/<kind>/train.csv." };
+        var quick = new Option<bool>("--quick") { Description = "With an outcome snapshot: a smaller sweep on 3 folds." };
+        var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "With a duplicate outcome snapshot: token trigrams only, no MiniLM." };
 
         var list = new Command("list", "Versions of every kind, marking the active one.") { dir };
         list.SetAction(parse =>
@@ -32,12 +35,22 @@ public static class ModelsCommand
         });
 
         var train = new Command("train", "Train a model on a labelled dataset; writes models/<kind>/<version>/ with model.zip, metrics.json, card.md.")
-            { kind, dir, dataset, version, activate, strict, seed };
+            { kind, dir, dataset, version, activate, strict, seed, withBase, quick, noEmbeddings };
         train.SetAction(async (parse, ct) =>
         {
             var k = parse.GetValue(kind)!;
             var registry = Registry(parse.GetValue(dir));
             var v = parse.GetValue(version) ?? registry.NextVersion(k, DateTimeOffset.UtcNow);
+            if (parse.GetValue(dataset) is { } given && Directory.Exists(given))
+            {
+                // An outcome snapshot: a challenger compared with the champion, never activated here.
+                if (parse.GetValue(activate)) throw new CliException("--activate does not apply to a challenger trained on an outcome snapshot; request a promotion");
+                var request = new ChallengerRequest(k, Path.GetFullPath(given), registry, v, parse.GetValue(seed),
+                    parse.GetValue(withBase) ? DatasetPath(null, k, "train.csv") : null, parse.GetValue(quick), !parse.GetValue(noEmbeddings));
+                var run = await ChallengerTraining.RunAsync(request, new ConsoleProgress(), Console.Out, ct);
+                ChallengerSummary.Print(run.Comparison, registry.DirectoryOf(k, v), Console.Out);
+                return;
+            }
             var data = DatasetPath(parse.GetValue(dataset), k, "train.csv");
             var report = await DetectorTrainers.For(k).TrainAsync(
                 new TrainingRequest(data, registry.DirectoryOf(k, v), v, parse.GetValue(seed), parse.GetValue(strict)), new ConsoleProgress(), ct);

@@ -54,7 +54,12 @@ public static class DuplicateModelWriter
         File.WriteAllText(Path.Combine(directory, "card.md"), DuplicateModelCard.Render(result, Path.GetFileName(datasetPath), dataHash, holdOut, embeddings));
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // An undefined figure (AUC of a tiny hold-out with one class scored alike) is written as "NaN" rather than failing the whole write.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private static JsonObject Hyper(SweepCandidate c) => new([.. c.Hyperparameters.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]);
 

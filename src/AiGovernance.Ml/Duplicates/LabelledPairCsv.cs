@@ -24,9 +24,15 @@ public static class LabelledPairCsv
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        w.WriteLine(HeaderLine);
+        Write(w, pairs);
+    }
+
+    /// <summary>The same file as text (outcome snapshots hash it before writing).</summary>
+    public static void Write(TextWriter w, IEnumerable<LabelledPair> pairs)
+    {
+        w.Write(HeaderLine + "\n");
         foreach (var p in pairs)
-            w.WriteLine(DuplicateCsv.Line(new[] { p.Label ? "1" : "0", p.Kind, p.Weight.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), p.Series?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }.Concat(DuplicateCsv.Fields(p.A)).Concat(DuplicateCsv.Fields(p.B))));
+            w.Write(DuplicateCsv.Line(new[] { p.Label ? "1" : "0", p.Kind, p.Weight.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), p.Series?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }.Concat(DuplicateCsv.Fields(p.A)).Concat(DuplicateCsv.Fields(p.B))) + "\n");
     }
 
     public static List<LabelledPair> Read(string path, bool strict, Action<CsvRowError> onError)

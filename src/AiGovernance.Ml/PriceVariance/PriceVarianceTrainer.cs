@@ -99,7 +99,7 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
             evaluation.Table(), warnings);
     }
 
-    internal static List<LabelledPriceLine> Read(string path, bool strict, List<string> warnings)
+    public static List<LabelledPriceLine> Read(string path, bool strict, List<string> warnings)
     {
         try { return PriceLineCsv.ReadFile(path, strict ? null : w => warnings.Add($"{Path.GetFileName(path)}: {w} (skipped)")).ToList(); }
         catch (FormatException ex) { throw new InvalidDataException($"{path}: {ex.Message}", ex); }

@@ -1,4 +1,5 @@
 using AiGovernance.Ml.Duplicates;
+using AiGovernance.Ml.Embeddings;
 using AiGovernance.Ml.PriceVariance;
 using AiGovernance.Ml.Registry;
 
@@ -17,4 +18,17 @@ public static class DetectorTrainers
 
     public static IDetectorTrainer For(string kind) =>
         ByKind.TryGetValue(kind, out var make) ? make() : throw new CliException($"unknown model kind '{kind}' (known: {string.Join(", ", Kinds)})");
+
+    /// <summary>
+    /// A trainer for challengers: <paramref name="quick"/> sweeps fewer candidates on 3 folds (small snapshots,
+    /// benches), <paramref name="embeddings"/> off trains on token trigrams only (no MiniLM).
+    /// </summary>
+    public static IDetectorTrainer For(string kind, bool quick, bool embeddings) => kind switch
+    {
+        "duplicate" => new DuplicateTrainer(embeddings ? null : () => (ITextEmbedder?)null, quickSweep: quick, folds: quick ? 3 : 5),
+        "price-variance" => quick
+            ? new PriceVarianceTrainer { Candidates = [.. RegressionCandidate.Default.Where(c => c.Trainer == "LightGbm").Take(1)], Folds = 3 }
+            : new PriceVarianceTrainer(),
+        _ => For(kind),
+    };
 }
