@@ -84,6 +84,7 @@ public static class ApiHosting
         api.MapIntegrationApi();
         api.MapOutboxApi();
         api.MapModelsApi();
+        api.MapPromotionsApi();
         api.MapDocumentsApi();
         return app;
     }
