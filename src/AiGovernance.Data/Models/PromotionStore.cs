@@ -55,13 +55,6 @@ public static class PromotionStore
         return (await ReadAsync(cmd, ct)).SingleOrDefault();
     }
 
-    public static async Task<IReadOnlyList<ModelPromotion>> PendingForUpdateAsync(TenantScope scope, string kind, CancellationToken ct)
-    {
-        await using var cmd = scope.Command($"SELECT {Columns} FROM model_promotions WHERE kind = $1 AND status = 'requested' ORDER BY id FOR UPDATE");
-        cmd.Parameters.AddWithValue(kind);
-        return await ReadAsync(cmd, ct);
-    }
-
     public static async Task<IReadOnlyList<ModelPromotion>> ListAsync(TenantScope scope, string? status, string? kind, int limit, CancellationToken ct)
     {
         await using var cmd = scope.Command($"""

@@ -9,9 +9,11 @@ namespace AiGovernance.Worker.Models;
 
 /// <summary>
 /// The second person's decision on a promotion request. Approval names the version active in the
-/// registry (running services reload it within seconds) and supersedes the kind's other pending
-/// requests, whose comparison was made against the old champion. Commits the scope itself, because the
-/// registry file and the database must change together (see <see cref="RegistrySwitch"/>).
+/// registry (running services reload it within seconds). Other pending requests of the kind were
+/// compared with the old champion: approving one of them finds the champion changed and marks it
+/// superseded (409) instead — checked against the registry itself, not by sweeping the table, so
+/// hosts with separate registries (tests) never supersede each other's requests. Commits the scope
+/// itself, because the registry file and the database must change together (see <see cref="RegistrySwitch"/>).
 /// </summary>
 public static class DecidePromotion
 {
@@ -43,12 +45,6 @@ public static class DecidePromotion
         RequestPromotion.RequireModel(registry, p.Kind, p.Version);
         await PromotionStore.SaveDecisionAsync(scope, p, ct);
         await PromotionLog.AppendAsync(scope, DecisionLogKinds.ModelPromotionApproved, actor.UserId, p, clock, ct);
-        foreach (var other in await PromotionStore.PendingForUpdateAsync(scope, p.Kind, ct))
-        {
-            other.Supersede(actor.UserId, $"{p.Kind} {p.Version} was promoted by request {p.Id}", now);
-            await PromotionStore.SaveDecisionAsync(scope, other, ct);
-            await PromotionLog.AppendAsync(scope, DecisionLogKinds.ModelPromotionSuperseded, actor.UserId, other, clock, ct);
-        }
         await PromotionLog.AppendAsync(scope, DecisionLogKinds.ModelActivated, actor.UserId, p, clock, ct,
             new { previous_version = current, active_version = p.Version });
         await RegistrySwitch.SetActiveAndCommitAsync(scope, registry, p.Kind, p.Version, current, ct);
@@ -67,10 +63,7 @@ public static class DecidePromotion
         return p;
     }
 
-    /// <summary>
-    /// The kind's lock first, then the row: two approvals of one kind then queue instead of each holding
-    /// its own row while waiting for the other's (which supersession would lock).
-    /// </summary>
+    /// <summary>The kind's lock first, then the row, in the same order as requests and rollbacks take them.</summary>
     private static async Task<ModelPromotion> LoadLockedAsync(TenantScope scope, long id, CancellationToken ct)
     {
         var kind = (await PromotionStore.GetAsync(scope, id, ct))?.Kind ?? throw NotFound(id);
