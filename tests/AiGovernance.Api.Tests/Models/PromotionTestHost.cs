@@ -22,18 +22,23 @@ public sealed class PromotionTestHost : IAsyncDisposable
     public ModelRegistry Registry { get; }
     private string? _operatorSlug;
 
-    private PromotionTestHost(string modelsDir, (string, string)[] settings)
+    private PromotionTestHost(string modelsDir, (string, string)[] settings, Action<IServiceCollection>? services)
     {
         Registry = new ModelRegistry(modelsDir);
         // The operator tenant is created after the factory; configuration is read when the host first starts.
         Factory = ApiFixture.CreateFactory([("Governance:Worker:Enabled", "false"), ("Governance:Detection:ModelsDirectory", modelsDir), .. settings])
-            .WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) =>
-                c.AddInMemoryCollection([new("Governance:Models:OperatorTenant", _operatorSlug)])));
+            .WithWebHostBuilder(b =>
+            {
+                b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection([new("Governance:Models:OperatorTenant", _operatorSlug)]));
+                if (services is not null) b.ConfigureServices(services);
+            });
     }
 
-    public static async Task<PromotionTestHost> StartAsync(ApiFixture fixture, params (string, string)[] settings)
+    public static Task<PromotionTestHost> StartAsync(ApiFixture fixture, params (string, string)[] settings) => StartAsync(fixture, null, settings);
+
+    public static async Task<PromotionTestHost> StartAsync(ApiFixture fixture, Action<IServiceCollection>? services, params (string, string)[] settings)
     {
-        var host = new PromotionTestHost(CopyOfRepositoryModels(), settings);
+        var host = new PromotionTestHost(CopyOfRepositoryModels(), settings, services);
         host.Tenant = await fixture.CreateTenantAsync(factory: host.Factory);
         host._operatorSlug = host.Tenant.Slug;
         return host;
