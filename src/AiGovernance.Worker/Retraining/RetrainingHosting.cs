@@ -19,7 +19,13 @@ public static class RetrainingHosting
         builder.Services.AddHostedService<RetrainingScheduler>();
     }
 
-    /// <summary>The options alone: the API's drift endpoint reads the alert threshold (binding twice is harmless).</summary>
-    public static void AddRetrainingOptions(IHostApplicationBuilder builder) =>
+    /// <summary>
+    /// The options alone: the API's drift endpoint reads the threshold. Idempotent, because binding twice
+    /// would append the configured Kinds to the array a second time.
+    /// </summary>
+    public static void AddRetrainingOptions(IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(d => d.ServiceType == typeof(Microsoft.Extensions.Options.IValidateOptions<RetrainingOptions>))) return;
         builder.Services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+    }
 }

@@ -26,7 +26,11 @@ public sealed class PromotionTestHost : IAsyncDisposable
     {
         Registry = new ModelRegistry(modelsDir);
         // The operator tenant is created after the factory; configuration is read when the host first starts.
-        Factory = ApiFixture.CreateFactory([("Governance:Worker:Enabled", "false"), ("Governance:Detection:ModelsDirectory", modelsDir), .. settings])
+        // The copy lives in a temp folder without datasets/ beside it: drift reads the repository's training data.
+        var datasets = Path.Combine(Path.GetDirectoryName(ModelRegistry.Locate(null, AppContext.BaseDirectory))!, "datasets");
+        Factory = ApiFixture.CreateFactory([("Governance:Worker:Enabled", "false"), ("Governance:Detection:ModelsDirectory", modelsDir),
+                ("Governance:Retraining:Datasets:duplicate", Path.Combine(datasets, "duplicate", "train.csv")),
+                ("Governance:Retraining:Datasets:price-variance", Path.Combine(datasets, "price-variance", "train.csv")), .. settings])
             .WithWebHostBuilder(b =>
             {
                 b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection([new("Governance:Models:OperatorTenant", _operatorSlug)]));
