@@ -36,6 +36,8 @@ public sealed class PromotionTests(ApiFixture fixture)
         var activated = Assert.Single(await host.LogAsync("model_activated"));
         Assert.Equal($"duplicate/{challenger}", activated.Str("subject_id"));
         Assert.Equal(champion, activated.Payload().GetProperty("detail").Str("previous_version"));
+        var verified = await (await host.Tenant.As("u-hannah").GetAsync("/api/decision-log/verify")).ReadAsync(HttpStatusCode.OK);
+        Assert.True(verified.GetProperty("valid").GetBoolean());
     }
 
     [Fact]

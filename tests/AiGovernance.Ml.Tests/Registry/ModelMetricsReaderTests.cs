@@ -46,3 +46,18 @@ public class ModelMetricsReaderTests
         File.WriteAllText(Path.Combine(d, "metrics.json"), json);
     }
 }
+
+public class ModelRegistryVersionTests
+{
+    [Fact]
+    public void The_next_version_is_one_past_the_days_highest_counter_even_with_gaps()
+    {
+        var registry = new ModelRegistry(Directory.CreateTempSubdirectory("aigov-registry-").FullName);
+        var day = new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+        Assert.Equal("2026-11-29.1", registry.NextVersion("duplicate", day));
+        Directory.CreateDirectory(registry.DirectoryOf("duplicate", "2026-11-29.2")); // .1 deleted or never copied in
+        Directory.CreateDirectory(registry.DirectoryOf("duplicate", "2026-11-28.7"));
+        Assert.Equal("2026-11-29.3", registry.NextVersion("duplicate", day));
+        Directory.Delete(registry.Root, true);
+    }
+}
