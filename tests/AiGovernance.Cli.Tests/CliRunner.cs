@@ -22,7 +22,10 @@ public static class CliRunner
         throw new InvalidOperationException($"no folder containing AiGovernance.sln above {AppContext.BaseDirectory}");
     }
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables, e.g. settings a command reads from configuration.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         Assert.True(File.Exists(AigovDll), $"{AigovDll} is missing: the test project must reference AiGovernance.Cli");
         var psi = new ProcessStartInfo("dotnet")
@@ -35,6 +38,7 @@ public static class CliRunner
         psi.ArgumentList.Add(AigovDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
 
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
