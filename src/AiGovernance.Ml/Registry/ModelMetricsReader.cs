@@ -21,11 +21,13 @@ public static class ModelMetricsReader
         var section = challenger["comparison"] as JsonObject ?? challenger;
         var metric = MetricName(section);
         var higherIsBetter = section["higher_is_better"] is JsonValue hb && hb.TryGetValue<bool>(out var h) ? h : !LowerIsBetter(metric);
-        var challengerValue = Value(section["challenger"], metric) ?? OwnMetric(challenger, metric);
+        // primary_metric may itself carry both values: {"name": "f1", "challenger": 0.95, "champion": 0.93}.
+        var pm = section["primary_metric"] as JsonObject;
+        var challengerValue = Value(section["challenger"], metric) ?? Number(pm?["challenger"]) ?? OwnMetric(challenger, metric);
         if (championVersion is null) return new(metric, higherIsBetter, challengerValue, null, null, MetricComparison.NoChampion);
 
         var namedChampion = (section["champion_version"] ?? (section["champion"] as JsonObject)?["version"])?.GetValue<string>();
-        var sameSetValue = Value(section["champion"], metric);
+        var sameSetValue = Value(section["champion"], metric) ?? Number(pm?["champion"]);
         if (sameSetValue is not null && (namedChampion is null || namedChampion == championVersion))
             return new(metric, higherIsBetter, challengerValue, sameSetValue, championVersion, MetricComparison.SameEvaluationSet);
 
@@ -53,10 +55,12 @@ public static class ModelMetricsReader
     private static bool LowerIsBetter(string metric) =>
         new[] { "rmse", "mae", "error", "loss", "false_positive", "fpr" }.Any(m => metric.Contains(m, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A number, or an object holding the metric by name, as <c>value</c>, or one level down (e.g. <c>{"holdout": {"f1": …}}</c>).</summary>
     private static double? Value(JsonNode? node, string metric) => node switch
     {
         JsonValue v when v.TryGetValue<double>(out var d) => d,
-        JsonObject o => Number(o[metric]) ?? Number(o["value"]),
+        JsonObject o => Number(o[metric]) ?? Number(o["value"])
+            ?? o.Select(p => p.Value).OfType<JsonObject>().Select(inner => Number(inner[metric])).FirstOrDefault(x => x is not null),
         _ => null,
     };
 

@@ -132,3 +132,24 @@ internal static class PromotionRequests
     public static Task<HttpResponseMessage> RequestAsyncRaw(this PromotionTestHost _, HttpClient client, string version) =>
         client.PostJsonAsync("/api/models/duplicate/promotions", new JsonObject { ["version"] = version, ["reason"] = "x" });
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class PromotionConcurrencyTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Of_two_simultaneous_approvals_exactly_one_takes_effect()
+    {
+        await using var host = await PromotionTestHost.StartAsync(fixture);
+        var challenger = host.AddChallenger("duplicate", 0.96, 0.94);
+        var id = (await host.RequestAsync(host.Tenant.As("u-ivan"), "duplicate", challenger)).PromotionId();
+
+        var responses = await Task.WhenAll(
+            PromotionTestHost.ApproveAsync(host.Tenant.As("u-hannah"), id),
+            PromotionTestHost.ApproveAsync(host.Tenant.As("u-zoe", "data_scientist"), id));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await Assert.Single(responses, r => r.StatusCode != HttpStatusCode.OK).ProblemAsync(HttpStatusCode.Conflict, "promotion_not_pending");
+        Assert.Equal(challenger, host.Registry.ActiveVersion("duplicate"));
+        Assert.Single(await host.LogAsync("model_activated"));
+    }
+}

@@ -5,6 +5,7 @@ using AiGovernance.Ml.Registry;
 using AiGovernance.Worker.Retraining;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AiGovernance.Api.Tests.Models;
 
@@ -58,6 +59,40 @@ public sealed class RetrainingTests(ApiFixture fixture)
         Assert.Equal("system:retraining", Assert.Single(await host.LogAsync("model_promotion_requested")).Str("actor"));
         Assert.Empty(await host.LogAsync("model_activated"));
         File.Delete(dataset);
+    }
+
+    [Fact]
+    public async Task The_scheduler_runs_at_the_cron_occurrence_of_its_clock_and_only_requests()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2226, 11, 26, 2, 58, 0, TimeSpan.Zero)); // a Sunday, two minutes before 03:00
+        await using var host = await PromotionTestHost.StartAsync(fixture,
+            s => s.RemoveAll<IDetectorTrainer>().AddSingleton<IDetectorTrainer>(new CopyingTrainer("price-variance")).AddSingleton<TimeProvider>(clock),
+            ("Governance:Retraining:Enabled", "true"), ("Governance:Retraining:Schedule", "0 3 * * 0"), ("Governance:Retraining:Kinds:0", "price-variance"));
+        var champion = host.Registry.ActiveVersion("price-variance");
+        _ = host.Factory.Services; // starts the host, and with it the scheduler
+        await Task.Delay(300);
+        Assert.DoesNotContain(host.Registry.Versions("price-variance"), v => v.StartsWith("2226", StringComparison.Ordinal));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        string? challenger = null;
+        for (var i = 0; i < 100 && challenger is null; i++)
+        {
+            await Task.Delay(100);
+            challenger = host.Registry.Versions("price-variance").FirstOrDefault(v => v.StartsWith("2226-11-26", StringComparison.Ordinal));
+        }
+        Assert.NotNull(challenger);
+
+        (string By, string Status)? row = null;
+        for (var i = 0; i < 100 && row is null; i++)
+        {
+            await using var cmd = fixture.OwnerDb.CreateCommand("SELECT requested_by, status FROM model_promotions WHERE kind = 'price-variance' AND version = $1");
+            cmd.Parameters.AddWithValue(challenger);
+            await using var r = await cmd.ExecuteReaderAsync();
+            if (await r.ReadAsync()) row = (r.GetString(0), r.GetString(1));
+            else await Task.Delay(100);
+        }
+        Assert.Equal(("system:retraining", "requested"), row);
+        Assert.Equal(champion, host.Registry.ActiveVersion("price-variance"));
     }
 
     /// <summary>Stands in for the minutes-long sweep: the champion's model under the new version, with a slightly better comparison.</summary>

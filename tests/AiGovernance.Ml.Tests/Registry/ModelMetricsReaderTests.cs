@@ -34,6 +34,13 @@ public class ModelMetricsReaderTests
         Assert.Equal((0.80, MetricComparison.ChampionOwnMetrics), (other.Champion, other.Basis));
         Assert.False(other.ChallengerIsWorse);
 
+        // Nested shapes a trainer may write: values under a sub-object, or both on primary_metric.
+        Write(registry, "v3", """{ "challenger": { "holdout": { "f1": 0.97 } }, "champion": { "version": "v1", "holdout": { "f1": 0.94 } } }""");
+        Assert.Equal((0.97, 0.94, MetricComparison.SameEvaluationSet), ModelMetricsReader.Compare(registry, "duplicate", "v3", "v1") is var n ? (n.Challenger, n.Champion, n.Basis) : default);
+        Write(registry, "v4", """{ "comparison": { "primary_metric": { "name": "rmse", "challenger": 0.5, "champion": 0.4 } } }""");
+        var rmse = ModelMetricsReader.Compare(registry, "duplicate", "v4", "v1");
+        Assert.Equal(("rmse", false, true), (rmse.Metric, rmse.HigherIsBetter, rmse.ChallengerIsWorse));
+
         var first = ModelMetricsReader.Compare(registry, "duplicate", "v1", null);
         Assert.Equal((0.94, (double?)null, MetricComparison.NoChampion), (first.Challenger, first.Champion, first.Basis));
         Directory.Delete(dir, true);
