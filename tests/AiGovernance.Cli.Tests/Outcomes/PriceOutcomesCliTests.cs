@@ -44,7 +44,7 @@ public class PriceOutcomesCliTests(CliDatabaseFixture db)
             var basePath = Path.Combine(work, "base-train.csv");
             await using (var w = new StreamWriter(basePath) { NewLine = "\n" })
                 PriceLineCsv.WriteDataset(w, PriceVarianceTrainer.Read(Path.Combine(root, "datasets", "price-variance", "train.csv"), strict: true, []).Take(2500));
-            var result = await CliRunner.RunAsync("models", "train", "--kind", "price-variance", "--dataset", snapshot, "--models-dir", registry,
+            var result = await CliRunner.RunAsync(TimeSpan.FromMinutes(3), "models", "train", "--kind", "price-variance", "--dataset", snapshot, "--models-dir", registry,
                 "--version", "pv-challenger.1", "--quick", "--with-base", basePath);
 
             Assert.True(result.ExitCode == 0, result.ToString());
