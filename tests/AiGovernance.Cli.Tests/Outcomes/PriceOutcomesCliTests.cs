@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using AiGovernance.Cli.Bench.Retrain;
+using AiGovernance.Cli.Commands.Detection;
+using AiGovernance.Data.Detection;
+using AiGovernance.Data.Tenancy;
 using AiGovernance.Ml.PriceVariance;
 
 namespace AiGovernance.Cli.Tests.Outcomes;
@@ -19,6 +22,14 @@ public class PriceOutcomesCliTests(CliDatabaseFixture db)
             l.IsAnomaly ? "accepted" : "rejected", l.IsAnomaly ? "overcharge confirmed" : "price agreed with the supplier")).ToList();
         var tenant = await db.NewTenantAsync();
         await OutcomeSeeder.SeedPriceLinesAsync(db.Owner, tenant.Id, outcomes, default);
+        // The tenant's purchase history of those items: what the detector compared them with.
+        var items = judged.Select(l => l.Line.Item).ToHashSet(StringComparer.Ordinal);
+        var earlier = PriceVarianceTrainer.Read(Path.Combine(root, "datasets", "price-variance", "train.csv"), strict: true, []).Where(l => items.Contains(l.Line.Item)).ToList();
+        await using (var scope = await TenantScope.BeginAsync(db.Owner, tenant.Id))
+        {
+            await PriceHistory.ImportAsync(scope, earlier.Select(l => PriceHistoryLines.From(l.Line)), "test", default);
+            await scope.CommitAsync();
+        }
         var work = Directory.CreateTempSubdirectory("aigov-pv-challenger-").FullName;
         try
         {
@@ -32,6 +43,10 @@ public class PriceOutcomesCliTests(CliDatabaseFixture db)
             Assert.Equal(15, train.Concat(eval).Count(l => l.IsAnomaly));
             Assert.All(train, l => Assert.Equal("outcomes:" + tenant.Slug, l.Source));
             Assert.Equal(judged[0].Line.UnitPrice, train[0].Line.UnitPrice);
+            var history = PriceVarianceTrainer.Read(Path.Combine(snapshot, "history.csv"), strict: true, []);
+            Assert.Equal(earlier.Count, history.Count);
+            Assert.DoesNotContain("label", (await File.ReadAllLinesAsync(Path.Combine(snapshot, "history.csv")))[0], StringComparison.Ordinal);
+            Assert.Contains("## Price history", await File.ReadAllTextAsync(Path.Combine(snapshot, "DATASHEET.md")), StringComparison.Ordinal);
 
             var registry = Path.Combine(work, "models");
             var champion = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(root, "models", "registry.json")))!["active"]!["price-variance"]!.GetValue<string>();
