@@ -22,10 +22,16 @@ public static class CliRunner
         throw new InvalidOperationException($"no folder containing AiGovernance.sln above {AppContext.BaseDirectory}");
     }
 
-    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeSpan.FromSeconds(60), new Dictionary<string, string>(), args);
+
+    /// <summary>For commands that train a model: a sweep shares the cores with the other test classes running in parallel.</summary>
+    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunAsync(limit, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with extra environment variables, e.g. settings a command reads from configuration.</summary>
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(TimeSpan.FromSeconds(60), environment, args);
+
+    public static async Task<CliResult> RunAsync(TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         Assert.True(File.Exists(AigovDll), $"{AigovDll} is missing: the test project must reference AiGovernance.Cli");
         var psi = new ProcessStartInfo("dotnet")
@@ -43,7 +49,7 @@ public static class CliRunner
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -51,7 +57,7 @@ public static class CliRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"aigov {string.Join(' ', args)} did not finish within 60 s");
+            throw new TimeoutException($"aigov {string.Join(' ', args)} did not finish within {limit.TotalSeconds:0} s");
         }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }

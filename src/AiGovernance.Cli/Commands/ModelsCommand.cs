@@ -19,7 +19,11 @@ public static class ModelsCommand
         var activate = new Option<bool>("--activate") { Description = "Name the trained version active in registry.json." };
         var strict = new Option<bool>("--strict") { Description = "Reject the whole file on the first bad row instead of skipping it with a warning." };
         var seed = new Option<int>("--seed") { Description = "Random seed for splits and trainers.", DefaultValueFactory = _ => 42 };
-        var withBase = new Option<bool>("--with-base") { Description = "With an outcome snapshot: also train on datasets/<kind>/train.csv." };
+        var withBase = new Option<string?>("--with-base")
+        {
+            Description = "With an outcome snapshot: also train on the base training set (default datasets/<kind>/train.csv; or give a CSV).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var quick = new Option<bool>("--quick") { Description = "With an outcome snapshot: a smaller sweep on 3 folds." };
         var noEmbeddings = new Option<bool>("--no-embeddings") { Description = "With a duplicate outcome snapshot: token trigrams only, no MiniLM." };
 
@@ -47,7 +51,8 @@ public static class ModelsCommand
                 // An outcome snapshot: a challenger compared with the champion, never activated here.
                 if (parse.GetValue(activate)) throw new CliException("--activate does not apply to a challenger trained on an outcome snapshot; request a promotion");
                 var request = new ChallengerRequest(k, Path.GetFullPath(given), registry, v, parse.GetValue(seed),
-                    parse.GetValue(withBase) ? DatasetPath(null, k, "train.csv") : null, parse.GetValue(quick), !parse.GetValue(noEmbeddings));
+                    parse.GetResult(withBase) is null ? null : Path.GetFullPath(DatasetPath(parse.GetValue(withBase), k, "train.csv")),
+                    parse.GetValue(quick), !parse.GetValue(noEmbeddings));
                 var run = await ChallengerTraining.RunAsync(request, new ConsoleProgress(), Console.Out, ct);
                 ChallengerSummary.Print(run.Comparison, registry.DirectoryOf(k, v), Console.Out);
                 return;

@@ -62,6 +62,13 @@ public static class Datasheet
         sb.AppendLine();
         sb.AppendLine(Inv, $"`{BlindReviewSample.FileName}` lists {s.BlindReview.Count:N0} requisitions the model scored but did **not** flag, sampled by a seeded hash. They go to reviewers **unlabelled** (ids and scores only) so misses below the threshold can become labels; they are never added to train.csv or eval.csv as negatives, since an unreviewed \"not flagged\" is the model's opinion, not a person's.");
         sb.AppendLine();
+        if (s.HistoryCsv is not null)
+        {
+            sb.AppendLine("## Price history");
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"`{SnapshotWriter.HistoryFile}` holds {s.HistoryRows:N0} earlier purchase lines of the exported items from the included tenants' price history: what the detector compared the judged lines with. They carry no reviewer label and are used only as history, never as training examples (prices as recorded, not converted between currencies).");
+            sb.AppendLine();
+        }
         sb.AppendLine("## Skipped");
         sb.AppendLine();
         sb.AppendLine(s.Skipped.Count == 0 ? "None." : Join(s.Skipped.GroupBy(x => x.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count():N0}")));

@@ -9,7 +9,8 @@ public sealed record SkippedOutcome(Guid RecommendationId, string Reason);
 /// <summary>
 /// Everything one export writes, before it is written. <see cref="TrainRows"/> and <see cref="EvalRows"/> hold one
 /// label per CSV row (a price-variance recommendation can yield several lines); the CSV text is in the kind's
-/// dataset format, so <c>aigov models train</c> reads it unchanged.
+/// dataset format, so <c>aigov models train</c> reads it unchanged. <see cref="HistoryCsv"/> (price variance) holds the
+/// tenant's earlier purchase lines of the exported items: unlabelled, only ever used as the history lines are compared with.
 /// </summary>
 public sealed record OutcomeSnapshot(
     string Kind,
@@ -25,7 +26,9 @@ public sealed record OutcomeSnapshot(
     IReadOnlyList<BlindReviewItem> BlindReview,
     IReadOnlyList<string> TenantsIncluded,
     IReadOnlyList<ExcludedTenant> TenantsExcluded,
-    IReadOnlyList<SkippedOutcome> Skipped)
+    IReadOnlyList<SkippedOutcome> Skipped,
+    string? HistoryCsv = null,
+    int HistoryRows = 0)
 {
     public IEnumerable<OutcomeLabel> AllRows => TrainRows.Concat(EvalRows);
 }

@@ -7,8 +7,8 @@ namespace AiGovernance.Ml.Outcomes;
 
 /// <summary>
 /// Writes a snapshot directory: train.csv, eval.csv, blind-review.csv, DATASHEET.md and manifest.json.
-/// The snapshot hash is the SHA-256 of the lines "&lt;sha256&gt;  &lt;file&gt;\n" of the four data files in ordinal
-/// name order — exactly <c>sha256sum DATASHEET.md blind-review.csv eval.csv train.csv | sha256sum</c> — so anyone can
+/// The snapshot hash is the SHA-256 of the lines "&lt;sha256&gt;  &lt;file&gt;\n" of the data files in ordinal name order
+/// — exactly <c>sha256sum DATASHEET.md blind-review.csv eval.csv [history.csv] train.csv | sha256sum</c> — so anyone can
 /// recheck it with standard tools. Nothing in the files depends on the clock, so the same inputs give the same hash.
 /// </summary>
 public static class SnapshotWriter
@@ -16,6 +16,7 @@ public static class SnapshotWriter
     public const string ManifestFile = "manifest.json";
     public const string TrainFile = "train.csv";
     public const string EvalFile = "eval.csv";
+    public const string HistoryFile = "history.csv";
 
     public static JsonObject Write(string directory, OutcomeSnapshot snapshot)
     {
@@ -28,13 +29,18 @@ public static class SnapshotWriter
     }
 
     /// <summary>The data files by name (ordinal order), as written.</summary>
-    public static SortedDictionary<string, string> Files(OutcomeSnapshot s) => new(StringComparer.Ordinal)
+    public static SortedDictionary<string, string> Files(OutcomeSnapshot s)
     {
-        [TrainFile] = s.TrainCsv,
-        [EvalFile] = s.EvalCsv,
-        [BlindReviewSample.FileName] = BlindReviewSample.Csv(s.BlindReview),
-        [Datasheet.FileName] = Datasheet.Render(s),
-    };
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [TrainFile] = s.TrainCsv,
+            [EvalFile] = s.EvalCsv,
+            [BlindReviewSample.FileName] = BlindReviewSample.Csv(s.BlindReview),
+            [Datasheet.FileName] = Datasheet.Render(s),
+        };
+        if (s.HistoryCsv is not null) files[HistoryFile] = s.HistoryCsv;
+        return files;
+    }
 
     public static string SnapshotHash(IEnumerable<KeyValuePair<string, string>> files) =>
         Sha256(string.Concat(files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{Sha256(f.Value)}  {f.Key}\n")));
@@ -70,6 +76,7 @@ public static class SnapshotWriter
                 ["train"] = Counts(s.TrainRows),
                 ["eval"] = Counts(s.EvalRows),
                 ["blind_review"] = s.BlindReview.Count,
+                ["history"] = s.HistoryRows,
                 ["skipped"] = s.Skipped.Count,
             },
             ["recommendation_ids"] = new JsonObject

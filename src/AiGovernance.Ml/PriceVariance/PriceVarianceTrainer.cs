@@ -17,6 +17,12 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
     public IReadOnlyList<RegressionCandidate> Candidates { get; init; } = RegressionCandidate.Default;
     public int Folds { get; init; } = 5;
 
+    /// <summary>
+    /// Earlier purchase lines scored against but never counted (an outcome snapshot's history.csv): the references a
+    /// judged line was compared with. Empty for the base data set, whose own lines are each other's history.
+    /// </summary>
+    public IReadOnlyList<LabelledPriceLine> History { get; init; } = [];
+
     public Task<TrainingReport> TrainAsync(TrainingRequest request, IProgress<TrainingProgress> progress, CancellationToken ct) =>
         Task.Run(() => Train(request, progress, ct), ct);
 
@@ -46,7 +52,7 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
             SupplierLevelAware = true,
             PriceListPairs = PriceListPairs.Learn(train.Select(l => l.Line)),
         }, ml, regression);
-        var scored = PriceStream.Run(untuned, [], train, progress, "calibrate thresholds", ct);
+        var scored = PriceStream.Run(untuned, History, train, progress, "calibrate thresholds", ct);
         var (parameters, grid) = ThresholdCalibration.Calibrate(scored, untuned.Parameters);
         var model = untuned.WithParameters(parameters);
         var trainMetrics = DetectionMetrics.Detector(scored, parameters);
@@ -56,7 +62,7 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
         if (File.Exists(evalPath) && !SamePath(evalPath, request.DatasetPath))
         {
             var eval = Read(evalPath, request.Strict, warnings);
-            heldOut = PriceEvaluation.Of(PriceStream.Run(model, train, eval, progress, "evaluate held-out eval.csv", ct), model);
+            heldOut = PriceEvaluation.Of(PriceStream.Run(model, History.Concat(train), eval, progress, "evaluate held-out eval.csv", ct), model);
         }
         else warnings.Add($"no eval.csv beside {request.DatasetPath}: metrics.json has training-set figures only");
 

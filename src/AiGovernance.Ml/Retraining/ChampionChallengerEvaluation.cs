@@ -38,11 +38,12 @@ public static class ChampionChallengerEvaluation
         return HeldOutMetrics.From(model.Version, pairs.Count, pairs.Count(p => p.Label), tp, fp, fn, tn);
     }
 
-    public static HeldOutMetrics PriceVariance(string modelDirectory, string historyPath, string evalPath, IProgress<TrainingProgress> progress,
+    /// <param name="historyPaths">Earlier lines scored against, never counted: the training lines and any exported history.</param>
+    public static HeldOutMetrics PriceVariance(string modelDirectory, IReadOnlyList<string> historyPaths, string evalPath, IProgress<TrainingProgress> progress,
         string stage, CancellationToken ct)
     {
         var model = PriceVarianceModel.Load(modelDirectory);
-        var history = PriceVarianceTrainer.Read(historyPath, strict: true, []);
+        var history = historyPaths.SelectMany(p => PriceVarianceTrainer.Read(p, strict: true, [])).ToList();
         var eval = PriceVarianceTrainer.Read(evalPath, strict: true, []);
         var m = DetectionMetrics.Detector(PriceStream.Run(model, history, eval, progress, stage, ct, withBaseline: false), model.Parameters);
         var negatives = m.Lines - m.Anomalies;

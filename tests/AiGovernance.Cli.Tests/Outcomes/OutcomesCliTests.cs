@@ -101,7 +101,7 @@ public class OutcomesCliTests(CliDatabaseFixture db)
             CopyDirectory(Path.Combine(CliRunner.RepoRoot(), "models", "duplicate", champion), Path.Combine(registry, "duplicate", champion));
             await File.WriteAllTextAsync(Path.Combine(registry, "registry.json"), "{\"active\": {\"duplicate\": \"" + champion + "\"}}");
 
-            var result = await CliRunner.RunAsync("models", "train", "--kind", "duplicate", "--dataset", snapshot, "--models-dir", registry,
+            var result = await CliRunner.RunAsync(TimeSpan.FromMinutes(3), "models", "train", "--kind", "duplicate", "--dataset", snapshot, "--models-dir", registry,
                 "--version", "challenger.1", "--quick", "--no-embeddings");
 
             Assert.True(result.ExitCode == 0, result.ToString());

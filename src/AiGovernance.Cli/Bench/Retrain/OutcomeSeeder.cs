@@ -3,12 +3,16 @@ using System.Text;
 using AiGovernance.Data;
 using AiGovernance.Data.Tenancy;
 using AiGovernance.Ml.Duplicates;
+using AiGovernance.Ml.PriceVariance;
 using Npgsql;
 
 namespace AiGovernance.Cli.Bench.Retrain;
 
 /// <summary>A reviewer outcome to plant: the flagged pair (A later, B earlier) and what the reviewer decided, when.</summary>
 public sealed record SeededOutcome(LabelledPair Pair, DateTimeOffset DecidedAt, string Decision, string? Reason);
+
+/// <summary>A flagged price line and the reviewer's decision on it.</summary>
+public sealed record SeededPriceOutcome(PriceLine Line, decimal ExpectedPrice, DateTimeOffset DecidedAt, string Decision, string? Reason);
 
 /// <summary>
 /// Plants decided duplicate-detector recommendations (and unflagged scores for blind review) in one tenant, in
@@ -76,6 +80,48 @@ public static class OutcomeSeeder
         await using var analyze = owner.CreateCommand("ANALYZE requisitions, recommendations, detection_results, suppliers");
         analyze.CommandTimeout = 600;
         await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Price-variance outcomes: one requisition per line, the recommendation naming that line as flagged against
+    /// its supplier's history at <paramref name="expectedPrice"/> of the line's price.
+    /// </summary>
+    public static async Task SeedPriceLinesAsync(NpgsqlDataSource owner, Guid tenantId, IReadOnlyList<SeededPriceOutcome> outcomes, CancellationToken ct)
+    {
+        await using var scope = await TenantScope.BeginAsync(owner, tenantId, ct);
+        var legalEntity = (string)(await Scalar(scope, "SELECT code FROM legal_entities ORDER BY code LIMIT 1", ct))!;
+        var centre = (string)(await Scalar(scope, "SELECT code FROM cost_centres ORDER BY code LIMIT 1", ct))!;
+        var requester = (string)(await Scalar(scope, "SELECT id FROM app_users ORDER BY id LIMIT 1", ct))!;
+        var policy = (long)(await Scalar(scope, "SELECT id FROM policy_versions WHERE is_active ORDER BY id DESC LIMIT 1", ct))!;
+        var suppliers = outcomes.Select(o => o.Line.Supplier).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        await Exec(scope, "INSERT INTO suppliers (tenant_id, id, name, risk_tier) SELECT $1, i, i, 'low' FROM unnest($2::text[]) AS x(i) ON CONFLICT DO NOTHING", ct, tenantId, suppliers);
+        var ids = outcomes.Select(_ => Guid.NewGuid()).ToArray();
+        var numbers = outcomes.Select((o, i) => $"{o.Line.Id}#{i}").ToArray();
+        await Exec(scope, """
+            INSERT INTO requisitions (id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category, currency, urgency,
+                lines, amount, amount_base, base_currency, status, policy_version_id, routing, steps, created_at, updated_at)
+            SELECT id, $1, num, $2, $3, $4, sup, cat, cur, 'normal', lines::jsonb, amt, amt, cur, 'approved', $5, '{}', '[]', at, at
+            FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::numeric[], $13::timestamptz[])
+                AS x(id, num, sup, cat, cur, lines, amt, at)
+            """, ct, tenantId, legalEntity, centre, requester, policy, ids, numbers, outcomes.Select(o => o.Line.Supplier).ToArray(),
+            outcomes.Select(o => o.Line.Category ?? "seeded").ToArray(), outcomes.Select(o => o.Line.Currency is { Length: 3 } c ? c : "EUR").ToArray(),
+            outcomes.Select(o => Json.Serialize(new[] { new { item_code = o.Line.Item, description = o.Line.Description ?? o.Line.Item, quantity = o.Line.Quantity, unit_of_measure = o.Line.Uom ?? "each", unit_price = o.Line.UnitPrice } })).ToArray(),
+            outcomes.Select(o => Math.Round(o.Line.Quantity * o.Line.UnitPrice, 2)).ToArray(),
+            outcomes.Select(o => new DateTimeOffset(o.Line.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).ToArray());
+        var payloads = outcomes.Select((o, i) => Json.Serialize(new
+        {
+            reason = "hold for price review", detector = "price-variance",
+            details = new { lines = new[] { new { id = $"{numbers[i]}/1", expected_price = o.ExpectedPrice, flagged = true, basis = "supplier-history" } } },
+        })).ToArray();
+        await Exec(scope, """
+            INSERT INTO recommendations (id, tenant_id, kind, subject_type, subject_id, payload, confidence, producer, input_hash, status,
+                decided_by, decision_reason, expires_at, created_at, decided_at)
+            SELECT gen_random_uuid(), $1, 'requisition.hold', 'requisition', subj::text, p::jsonb, 0.7, $2::jsonb, 'seeded-' || subj::text, st,
+                'u-reviewer', rsn, at + interval '7 days', at - interval '1 day', at
+            FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) AS x(subj, p, st, rsn, at)
+            """, ct, tenantId, Json.Serialize(new { name = "price-variance-detector", model_version = ModelVersion }), ids, payloads,
+            outcomes.Select(o => o.Decision).ToArray(), outcomes.Select(o => o.Reason).ToArray(), outcomes.Select(o => o.DecidedAt).ToArray());
+        await scope.CommitAsync(ct);
     }
 
     private static string SupplierId(DuplicateRecord r) => r.SupplierId is { Length: > 0 } s ? s : "sup-" + Hash(r.Supplier);

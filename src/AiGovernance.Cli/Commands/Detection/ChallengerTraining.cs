@@ -37,7 +37,9 @@ public static class ChallengerTraining
             var trainingRows = CountRows(request.Kind, trainPath);
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var report = await DetectorTrainers.For(request.Kind, request.Quick, request.Embeddings)
+            var historyPath = Path.Combine(request.SnapshotDirectory, SnapshotWriter.HistoryFile);
+            var history = File.Exists(historyPath) ? Ml.PriceVariance.PriceVarianceTrainer.Read(historyPath, strict: true, []) : null;
+            var report = await DetectorTrainers.For(request.Kind, request.Quick, request.Embeddings, history)
                 .TrainAsync(new TrainingRequest(trainPath, outputDir, request.Version, request.Seed), progress, ct);
             ConsoleProgress.PrintReport(report with { Headline = report.Headline.Replace(work, request.SnapshotDirectory, StringComparison.Ordinal) }, output);
 
@@ -82,7 +84,11 @@ public static class ChallengerTraining
         IProgress<TrainingProgress> progress, string stage, CancellationToken ct)
     {
         if (request.Kind != "duplicate")
-            return await Task.Run(() => ChampionChallengerEvaluation.PriceVariance(modelDir, trainPath, evalPath, progress, stage, ct), ct);
+        {
+            var history = Path.Combine(request.SnapshotDirectory, SnapshotWriter.HistoryFile);
+            string[] paths = File.Exists(history) ? [history, trainPath] : [trainPath];
+            return await Task.Run(() => ChampionChallengerEvaluation.PriceVariance(modelDir, paths, evalPath, progress, stage, ct), ct);
+        }
         using var embedder = request.Embeddings ? new MiniLmEmbedder() : null;
         return await ChampionChallengerEvaluation.DuplicateAsync(modelDir, evalPath, embedder, request.Seed, progress, stage, ct);
     }

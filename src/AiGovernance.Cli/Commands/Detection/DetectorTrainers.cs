@@ -23,12 +23,13 @@ public static class DetectorTrainers
     /// A trainer for challengers: <paramref name="quick"/> sweeps fewer candidates on 3 folds (small snapshots,
     /// benches), <paramref name="embeddings"/> off trains on token trigrams only (no MiniLM).
     /// </summary>
-    public static IDetectorTrainer For(string kind, bool quick, bool embeddings) => kind switch
+    /// <param name="history">Price variance: earlier lines compared with but never counted (a snapshot's history.csv).</param>
+    public static IDetectorTrainer For(string kind, bool quick, bool embeddings, IReadOnlyList<LabelledPriceLine>? history = null) => kind switch
     {
         "duplicate" => new DuplicateTrainer(embeddings ? null : () => (ITextEmbedder?)null, quickSweep: quick, folds: quick ? 3 : 5),
         "price-variance" => quick
-            ? new PriceVarianceTrainer { Candidates = [.. RegressionCandidate.Default.Where(c => c.Trainer == "LightGbm").Take(1)], Folds = 3 }
-            : new PriceVarianceTrainer(),
+            ? new PriceVarianceTrainer { Candidates = [.. RegressionCandidate.Default.Where(c => c.Trainer == "LightGbm").Take(1)], Folds = 3, History = history ?? [] }
+            : new PriceVarianceTrainer { History = history ?? [] },
         _ => For(kind),
     };
 }

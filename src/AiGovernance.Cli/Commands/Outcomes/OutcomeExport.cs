@@ -41,6 +41,7 @@ public static class OutcomeExport
         var lines = new List<OutcomeExample<LabelledPriceLine>>();
         var skipped = new List<SkippedOutcome>();
         var unflagged = new List<BlindReviewItem>();
+        var history = new List<LabelledPriceLine>();
         foreach (var tenant in tenants)
         {
             // Tenants outside an explicit selection are not part of this export at all, so the datasheet does not name them.
@@ -64,6 +65,16 @@ public static class OutcomeExport
                     lines.AddRange(rows.Select(r => new OutcomeExample<LabelledPriceLine>(label, r)));
                 }
             }
+            if (request.Kind == "price-variance")
+            {
+                var mine = lines.Where(l => l.Outcome.Tenant == tenant.Slug).ToList();
+                var items = mine.Select(l => l.Row.Line.Item).Distinct(StringComparer.Ordinal).ToList();
+                var until = mine.Count == 0 ? DateOnly.MinValue : mine.Max(l => l.Row.Line.Date);
+                var n = 0;
+                foreach (var h in await OutcomePriceHistory.ForItemsAsync(scope, items, until, ct))
+                    history.Add(new LabelledPriceLine(new PriceLine($"h-{tenant.Slug}-{++n}", h.Item, h.Description, h.Supplier, h.Quantity, h.Uom, h.UnitPrice,
+                        h.Currency, h.PurchasedOn), false, AnomalyKinds.None, "history:" + tenant.Slug));
+            }
             unflagged.AddRange((await UnflaggedScores.ListAsync(scope, detector, request.Since, request.Until, ct))
                 .Select(u => new BlindReviewItem(tenant.Slug, u.RequisitionId, u.Number, u.Detector, u.ModelVersion, u.Score, u.ScoredAt)));
             await scope.CommitAsync(ct);
@@ -76,7 +87,7 @@ public static class OutcomeExport
             ? Snapshot(request, producer, TimeSplit.ByDecisionTime(pairs, e => e.Outcome, request.EvalFraction), blind, included, excluded, skipped,
                 (w, rows) => LabelledPairCsv.Write(w, rows))
             : Snapshot(request, producer, TimeSplit.ByDecisionTime(lines, e => e.Outcome, request.EvalFraction), blind, included, excluded, skipped,
-                PriceLineCsv.WriteDataset);
+                PriceLineCsv.WriteDataset) with { HistoryCsv = Csv<LabelledPriceLine>(OutcomeRows.WriteHistory, history), HistoryRows = history.Count };
     }
 
     /// <summary>outcomes/&lt;kind&gt;/&lt;UTC time&gt;/ under the base directory; a second export in the same second gets a suffix.</summary>

@@ -46,6 +46,21 @@ public static class OutcomeRows
         return rows;
     }
 
+    /// <summary>
+    /// history.csv: the price-variance input columns without label, anomaly or source, so the file cannot be mistaken
+    /// for labelled data (the trainer reads a missing label as "not an anomaly" and never counts history lines).
+    /// </summary>
+    public static void WriteHistory(TextWriter w, IEnumerable<LabelledPriceLine> lines)
+    {
+        w.Write(string.Join(',', PriceLineCsv.DatasetHeader.Take(11)) + "\n");
+        foreach (var p in lines.Select(l => l.Line))
+            w.Write(string.Join(',', new[]
+            {
+                p.Id, p.Item, p.Description ?? "", p.Supplier, PriceLineCsv.Number(p.Quantity), p.Uom ?? "", PriceLineCsv.Number(p.UnitPrice), p.Currency ?? "",
+                p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.ContractPrice is { } c ? PriceLineCsv.Number(c) : "", p.Category ?? "",
+            }.Select(PriceLineCsv.Quote)) + "\n");
+    }
+
     private static DuplicateRecord Record(OutcomeRequisition r) =>
         // Description as the worker embeds and compares it: the line descriptions joined.
         new(r.Number, r.SupplierName, r.SupplierId, r.SupplierReference,
