@@ -14,6 +14,8 @@ if [ -z "${ConnectionStrings__Governance:-}" ]; then
   export Governance__Auth__SigningKey="${Governance__Auth__SigningKey:-$AIGOV_JWT_KEY}"
   # The embedded setup is for development on one machine: a local ERP stub on loopback is fine.
   export Governance__Outbox__AllowPrivateEndpoints="${Governance__Outbox__AllowPrivateEndpoints:-true}"
+  # The embedded setup has one tenant: its data scientists and compliance officers run the models.
+  export Governance__Models__OperatorTenant="${Governance__Models__OperatorTenant:-demo}"
 else
   echo "[run] using ConnectionStrings__Governance from the environment" >&2
   : "${Governance__Auth__SigningKey:?set Governance__Auth__SigningKey (32+ chars) or Governance__Auth__Authority}"

@@ -17,6 +17,7 @@ public static class WorkerHosting
         Detection.DetectionHosting.AddDetection(builder);
         Documents.DocumentHosting.AddDocuments(builder);
         FollowUp.FollowUpHosting.AddFollowUpAgent(builder);
+        Retraining.RetrainingHosting.AddRetraining(builder);
         return builder;
     }
 }

@@ -22,10 +22,16 @@ public static class CliRunner
         throw new InvalidOperationException($"no folder containing AiGovernance.sln above {AppContext.BaseDirectory}");
     }
 
-    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeSpan.FromSeconds(60), args);
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables, e.g. settings a command reads from configuration.</summary>
+    public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(environment, TimeSpan.FromSeconds(60), args);
 
     /// <summary>For commands that train a model: a sweep shares the cores with the other test classes running in parallel.</summary>
-    public static async Task<CliResult> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<CliResult> RunAsync(TimeSpan limit, params string[] args) => RunAsync(new Dictionary<string, string>(), limit, args);
+
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] args)
     {
         Assert.True(File.Exists(AigovDll), $"{AigovDll} is missing: the test project must reference AiGovernance.Cli");
         var psi = new ProcessStartInfo("dotnet")
@@ -38,6 +44,7 @@ public static class CliRunner
         psi.ArgumentList.Add(AigovDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
 
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -38,9 +38,12 @@ public static class OfflinePlanner
         switch (trigger.Kind)
         {
             case TriggerKinds.MissingDocument:
-                var toSupplier = trigger.DocumentKind is not null && SupplierDocumentKinds.Contains(trigger.DocumentKind);
+                // Supplier documents go to the supplier's contact; without one on file, the requester (who deals with
+                // the supplier) is asked to obtain it, which beats escalating a routine request to a person.
+                var toSupplier = trigger.DocumentKind is not null && SupplierDocumentKinds.Contains(trigger.DocumentKind)
+                    && !string.IsNullOrWhiteSpace(@case.Supplier.ContactEmail);
                 var kind = toSupplier ? RecipientKinds.SupplierContact : RecipientKinds.Requester;
-                var recipient = toSupplier ? @case.Supplier.ContactEmail ?? "" : @case.RequesterId;
+                var recipient = toSupplier ? @case.Supplier.ContactEmail! : @case.RequesterId;
                 return (DraftingFunctions.DocumentRequest,
                     new KernelArguments
                     {

@@ -43,6 +43,8 @@ public static class ApiHosting
         builder.Services.AddOpenApi(OpenApiDocumentSetup.Configure);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         AiGovernance.Worker.Detection.DetectionHosting.AddDetectionModels(builder);
+        AiGovernance.Worker.Retraining.RetrainingHosting.AddRetrainingOptions(builder);
+        builder.Services.AddSingleton<AiGovernance.Worker.Drift.DriftMonitor>();
 
         builder.Services.AddGovernanceAuthentication();
         builder.Services.AddAuthorization();
@@ -84,6 +86,8 @@ public static class ApiHosting
         api.MapIntegrationApi();
         api.MapOutboxApi();
         api.MapModelsApi();
+        api.MapPromotionsApi();
+        api.MapDriftApi();
         api.MapDocumentsApi();
         return app;
     }

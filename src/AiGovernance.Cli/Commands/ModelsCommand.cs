@@ -1,10 +1,11 @@
 using System.CommandLine;
 using AiGovernance.Cli.Commands.Detection;
+using AiGovernance.Cli.Commands.Models;
 using AiGovernance.Ml.Registry;
 
 namespace AiGovernance.Cli.Commands;
 
-/// <summary><c>aigov models list | train | evaluate | activate</c>: the model registry in <c>models/</c>.</summary>
+/// <summary><c>aigov models list | train | evaluate | activate</c>, plus the promotion commands: the model registry in <c>models/</c>.</summary>
 public static class ModelsCommand
 {
     public static Command Create()
@@ -95,6 +96,7 @@ public static class ModelsCommand
         models.Subcommands.Add(train);
         models.Subcommands.Add(evaluate);
         models.Subcommands.Add(activateCmd);
+        foreach (var promotion in PromotionCommands.Create()) models.Subcommands.Add(promotion);
         return models;
     }
 

@@ -45,4 +45,11 @@ public static class DecisionLogKinds
     public const string DocumentAddressesAi = "document_addresses_ai";
     public const string AgentRun = "agent_run";
     public const string AgentToolDenied = "agent_tool_denied";
+    public const string ModelPromotionRequested = "model_promotion_requested";
+    public const string ModelPromotionRefused = "model_promotion_refused";
+    public const string ModelPromotionApproved = "model_promotion_approved";
+    public const string ModelPromotionRejected = "model_promotion_rejected";
+    public const string ModelPromotionSuperseded = "model_promotion_superseded";
+    public const string ModelActivated = "model_activated";
+    public const string ModelRolledBack = "model_rolled_back";
 }

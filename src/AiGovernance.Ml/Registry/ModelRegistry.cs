@@ -53,7 +53,10 @@ public sealed class ModelRegistry(string root)
     public string NextVersion(string kind, DateTimeOffset now)
     {
         var prefix = now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var n = Versions(kind).Count(v => v.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+        // One past the highest counter of the day, not the count: versions may have been deleted or copied in.
+        var n = Versions(kind).Select(v => v.StartsWith(prefix + ".", StringComparison.Ordinal)
+                && int.TryParse(v.AsSpan(prefix.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 0)
+            .DefaultIfEmpty(0).Max() + 1;
         return $"{prefix}.{n}";
     }
 

@@ -28,6 +28,8 @@ public static class DetectionHosting
         builder.Services.AddSingleton(sp => Embedders.Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value,
             () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpEmbedder))));
         builder.Services.AddSingleton<DetectionModels>();
+        // Promotions change what DetectionModels loads; the API, the worker's retraining and the CLI share these settings.
+        builder.Services.AddOptions<Models.PromotionOptions>().BindConfiguration(Models.PromotionOptions.SectionName);
         builder.Services.AddHealthChecks().AddCheck<DetectionHealthCheck>("detection-models", tags: ["ready"]);
     }
 }

@@ -54,7 +54,10 @@ public sealed class DocumentProcessingHandler(NpgsqlDataSource db, IDocumentAnal
             pages = analysis.Read.PageCount,
             document_type = analysis.Read.IsReadable ? analysis.Fields.DocumentType : null,
             fields = analysis.Fields.Fields.Select(f => new { f.Name, f.Value, f.Confidence, f.Page }),
-            summary = analysis.Summary is { } s ? new { s.Kind, s.Provider, s.Model, s.PromptId, s.PromptVersion, s.PromptHash, s.Flags } : null,
+            summary = analysis.Summary is { } s
+                ? new { s.Kind, s.Provider, s.Model, s.PromptId, s.PromptVersion, s.PromptHash, s.Flags, s.FallbackReason, s.RejectedGeneration,
+                    tokens = s.InputTokens is null && s.OutputTokens is null ? null : new { input = s.InputTokens, output = s.OutputTokens } }
+                : null,
             cross_checks = findings.Select(f => new { f.Code, f.Severity, f.Message, f.Confidence }),
             elapsed_ms = (int)analysis.Read.Elapsed.TotalMilliseconds,
         }), clock, ct);

@@ -5,6 +5,7 @@ using AiGovernance.Api.Tests.Infrastructure;
 using AiGovernance.Worker;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AiGovernance.Api.Tests.FollowUp;
 
@@ -18,6 +19,9 @@ public sealed class AgentTestHost : IAsyncDisposable
     public WebApplicationFactory<Program> Factory { get; }
     public TestTenant Tenant { get; private set; } = null!;
 
+    /// <summary>The host's clock; starts at the real time, tests move it forward (SLA reminders).</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
     private AgentTestHost(params (string, string)[] settings) =>
         Factory = ApiFixture.CreateFactory([
             ("Governance:Worker:Enabled", "false"),
@@ -26,7 +30,7 @@ public sealed class AgentTestHost : IAsyncDisposable
             ("Governance:Messaging:Smtp:Host", "127.0.0.1"),
             ("Governance:Messaging:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Governance:Messaging:Smtp:Security", "None"),
-            .. settings]);
+            .. settings]).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
 
     public static async Task<AgentTestHost> StartAsync(ApiFixture fixture, params (string, string)[] settings)
     {
@@ -36,13 +40,7 @@ public sealed class AgentTestHost : IAsyncDisposable
     }
 
     /// <summary>Runs this tenant's due jobs until none are left.</summary>
-    public async Task RunWorkerAsync()
-    {
-        var runner = Factory.Services.GetRequiredService<JobRunner>();
-        for (var i = 0; i < 20; i++)
-            if (await runner.RunDueAsync(CancellationToken.None, Tenant.Id) == 0) return;
-        throw new InvalidOperationException("jobs kept coming after 20 passes");
-    }
+    public Task RunWorkerAsync() => Tenant.RunJobsAsync();
 
     public async Task<IReadOnlyList<JsonElement>> RecommendationsAsync(JsonElement requisition, string kind, string status = "pending") =>
         (await (await Tenant.As("u-grace").GetAsync($"/api/recommendations?status={status}&kind={kind}&subject={requisition.Id()}"))

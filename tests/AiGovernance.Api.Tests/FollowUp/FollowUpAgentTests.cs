@@ -43,6 +43,52 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Without_a_supplier_contact_the_requester_is_asked_for_the_quote()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(6000m));
+
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("requester", "u-anna", "anna.weber@demo.example"), (payload.Str("recipient_kind"), payload.Str("recipient_id"), payload.Str("recipient_address")));
+    }
+
+    [Fact]
+    public async Task A_supplier_with_onboarding_incomplete_gets_an_onboarding_request_drafted()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        await host.SetSupplierContactAsync("sup-orgenics-ltd", "onboarding@orgenics.example");
+        await (await host.Tenant.As("u-felix").PutAsync(TestApi.Url("/api/suppliers/sup-orgenics-ltd/status"),
+            TestApi.JsonBody(new JsonObject { ["status"] = "onboarding_incomplete", ["reason"] = "bank details and W-9 missing" }))).ReadAsync(HttpStatusCode.OK);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("supplier_contact", "supplier_onboarding_incomplete", "onboarding@orgenics.example"),
+            (payload.Str("recipient_kind"), payload.Str("trigger"), payload.Str("recipient_address")));
+        Assert.Contains("bank details and W-9 missing", payload.Str("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_a_step_nears_its_sla_the_approver_gets_a_nudge_drafted()
+    {
+        await using var host = await AgentTestHost.StartAsync(fixture);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+        await host.RunWorkerAsync();
+        Assert.Empty(await host.RecommendationsAsync(req, "followup.message"));
+
+        // The owner step has a 24h SLA; the reminder fires at 75 %.
+        host.Clock.Advance(TimeSpan.FromHours(19));
+        await host.RunWorkerAsync();
+
+        var payload = Assert.Single(await host.RecommendationsAsync(req, "followup.message")).GetProperty("payload");
+        Assert.Equal(("approver", "u-david", "sla_near"), (payload.Str("recipient_kind"), payload.Str("recipient_id"), payload.Str("trigger")));
+        Assert.Contains("owner-approval", payload.Str("body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requisitions_that_need_nothing_get_no_drafts()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);

@@ -3,6 +3,7 @@ using AiGovernance.Api.Infrastructure;
 using AiGovernance.Data.Seed;
 using AiGovernance.Data.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiGovernance.Api.Tests.Infrastructure;
 
@@ -26,6 +27,18 @@ public sealed class TestTenant(ApiFixture fixture, WebApplicationFactory<Program
 
     public string TokenFor(string userId, params string[] roles) =>
         LocalTokenIssuer.Issue(fixture.Auth, Id, userId, roles, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Runs this tenant's due jobs in its host until none are left: for hosts whose background loop is off,
+    /// so a test sees exactly the work it caused.
+    /// </summary>
+    public async Task RunJobsAsync()
+    {
+        var runner = factory.Services.GetRequiredService<AiGovernance.Worker.JobRunner>();
+        for (var i = 0; i < 20; i++)
+            if (await runner.RunDueAsync(CancellationToken.None, Id) == 0) return;
+        throw new InvalidOperationException("jobs kept coming after 20 passes");
+    }
 
     /// <summary>A transaction bound to this tenant as the schema owner (row-level security still applies).</summary>
     public Task<TenantScope> OwnerScopeAsync() => TenantScope.BeginAsync(fixture.OwnerDb, Id);

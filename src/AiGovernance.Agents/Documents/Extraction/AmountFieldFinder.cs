@@ -8,12 +8,13 @@ public sealed record AmountCandidate(LabelKind Kind, ParsedAmount Amount, double
 /// the same document is chosen (and all three gain confidence), otherwise the largest of the best-labelled
 /// totals, because "amount due" lines on paid invoices print 0.00 and per-line totals are smaller.
 /// </summary>
-public static class AmountFieldFinder
+public static partial class AmountFieldFinder
 {
     private const double Consistent = 0.08;
     private const decimal Tolerance = 0.011m;
     // Candidates within this much of the best total's confidence compete on size.
     private const double TotalTier = 0.15;
+    private const decimal MaxTaxShare = 0.25m;
 
     public static IReadOnlyList<AmountCandidate> Candidates(DocumentModel model)
     {
@@ -22,6 +23,9 @@ public static class AmountFieldFinder
         {
             var sameLine = ValueLocator.RestOfLine(model, hit);
             var amounts = sameLine is null ? [] : MoneyIn(sameLine.Line, hit.End);
+            // "VAT @ 0% on 80.65", "19% MwSt. aus 100,00 €": the amount after "on"/"aus" is the base, not the tax.
+            if (hit.Kind == LabelKind.Tax)
+                amounts = amounts.Where(a => !TaxBase().IsMatch(hit.Line.Text[..a.Index])).ToList();
             if (amounts.Count > 0)
             {
                 // Tax lines print the base before the tax ("Tax 15% on $112.90 $16.94"): the last amount is the tax.
@@ -54,6 +58,9 @@ public static class AmountFieldFinder
         return amounts;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:on|of|aus|auf|von|sur|over|über)\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TaxBase();
+
     public static (AmountCandidate? Total, AmountCandidate? Net, AmountCandidate? Tax, bool Consistent) Choose(IReadOnlyList<AmountCandidate> all)
     {
         var totals = all.Where(c => c.Kind == LabelKind.Total && c.Amount.Value > 0).ToList();
@@ -71,7 +78,9 @@ public static class AmountFieldFinder
         var total = totals.Where(t => t.Confidence >= best - TotalTier)
             .OrderByDescending(t => t.Amount.Value).ThenByDescending(t => t.Confidence).FirstOrDefault();
         var net = nets.OrderByDescending(n => n.Confidence).FirstOrDefault();
-        var tax = taxes.OrderByDescending(n => n.Confidence).FirstOrDefault();
+        // No VAT rate is above 27 %: a "tax" over a quarter of the total is a base or a total under a tax heading.
+        var tax = taxes.Where(x => total is null || x.Amount.Value <= total.Amount.Value * MaxTaxShare)
+            .OrderByDescending(n => n.Confidence).FirstOrDefault();
         // A net above the total means one of them is not what its label says.
         if (total is not null && net is not null && net.Amount.Value > total.Amount.Value)
             net = net with { Confidence = net.Confidence - 0.2 };

@@ -17,8 +17,9 @@ public static partial class AmountParser
 {
     private const string Marker = @"US\$|CA\$|AU\$|A\$|C\$|[€$£₹¥]|\b(?:EUR|USD|GBP|CHF|INR|PLN|CAD|AUD|NZD|JPY|SEK|NOK|DKK|CZK|HUF|EURO)\b|\bRs\b\.?";
 
+    // A symbol after a number belongs to it only if no other number follows ("2014 $4.11" is a year, then money).
     // The lookarounds keep dates (04.07.2023), percentages, phone numbers and identifiers out.
-    [GeneratedRegex(@"(?<![\w.,/:-])(?<open>\()?(?<neg>[-−–])?\s?(?<pre>" + Marker + @")?\s?(?<neg2>[-−])?(?<num>\d{1,3}(?:(?<grp>[ .,'\u00A0\u202F])\d{3})(?:\k<grp>\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\d%]|[.,/:-]\d|[A-Za-z]{1,2}\b)(?:\s?(?<post>" + Marker + @"))?(?<close>\))?",
+    [GeneratedRegex(@"(?<![\w.,/:-])(?<open>\()?(?<neg>[-−–])?\s?(?<pre>" + Marker + @")?\s?(?<neg2>[-−])?(?<num>\d{1,3}(?:(?<grp>[ .,'\u00A0\u202F])\d{3})(?:\k<grp>\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![\d%]|[.,/:-]\d|[A-Za-z]{1,2}\b)(?:\s?(?<post>" + Marker + @")(?!\s?[\d(]))?(?<close>\))?",
         RegexOptions.CultureInvariant)]
     private static partial Regex AmountPattern();
 

@@ -15,7 +15,7 @@ public static class DocumentClassifier
 
     private static readonly (string Type, Regex Pattern)[] Signals =
     [
-        (Certificate, Rx(@"certificate of analysis|certificate of conformity|analysis certificate|\bcoa\b|analysenzertifikat|prüfzertifikat|prüfbericht|analysis report|test report|lab(?:oratory)? report")),
+        (Certificate, Rx(@"certi.{0,2}cate of analysis|analytical (?:test )?report|certificate of conformity|analysis certificate|\bcoa\b|analysenzertifikat|prüfzertifikat|prüfbericht|analysis report|test report|lab(?:oratory)? report")),
         (Quote, Rx(@"\bquot(?:e|ation)\b|\bangebot\b|\bkostenvoranschlag\b|\boffer(?:te)?\b|\bdevis\b|\bpro ?forma\b")),
         (Invoice, Rx(@"\binvoice\b|\brechnung\b|\bfactur[ea]\b|\bfactuur\b|\breceipt\b|\bquittung\b|\bbill\b|\bgutschrift\b|\bcredit note\b")),
     ];
@@ -24,17 +24,22 @@ public static class DocumentClassifier
     {
         var scores = new Dictionary<string, double> { [Invoice] = 0, [Quote] = 0, [Certificate] = 0 };
         var evidence = new Dictionary<string, TextLine>();
+        var bestWeight = new Dictionary<string, double>();
         var bodySize = model.Lines.Count == 0 ? 10 : Median(model.Lines.Select(l => l.FontSize));
         foreach (var line in model.Lines.Where(l => l.Page <= 2))
             foreach (var (type, pattern) in Signals)
             {
-                if (!pattern.IsMatch(line.Text)) continue;
+                if (!pattern.IsMatch(Normalized(line.Text))) continue;
                 var weight = 1.0;
                 if (line.Page == 1 && line.Depth < 0.3) weight += 1;
                 if (line.FontSize > bodySize * 1.3) weight += 2;
                 if (line.Text.Length < 40) weight += 1;
                 scores[type] += weight;
-                if (!evidence.TryGetValue(type, out var best) || best.FontSize < line.FontSize) evidence[type] = line;
+                if (!bestWeight.TryGetValue(type, out var best) || best < weight)
+                {
+                    bestWeight[type] = weight;
+                    evidence[type] = line;
+                }
             }
         // Amount labels are weak invoice evidence on their own (a receipt without the word "invoice").
         if (model.HitsOf(LabelKind.Total).Any()) scores[Invoice] += 1;
@@ -47,6 +52,9 @@ public static class DocumentClassifier
         var line0 = evidence[top];
         return new Candidate(FieldNames.DocumentType, top, confidence, line0.Page, line0.Text, line0.Index);
     }
+
+    // Ligatures (ﬁ) decompose under NFKC; a ligature glyph without a mapping stays a wildcard in the pattern.
+    private static string Normalized(string text) => text.Normalize(System.Text.NormalizationForm.FormKC);
 
     private static double Median(IEnumerable<double> values)
     {

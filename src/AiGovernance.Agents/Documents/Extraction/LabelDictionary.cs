@@ -80,8 +80,12 @@ public static class LabelDictionary
             "product(s) provided by", "verkäufer", "lieferant", "payment received by", "in favor of", "in favour of", "payable to",
             "titulaire du compte", "remit to", "issuer", "issued by");
 
-        Add(LabelKind.CertificateSubject, 1.0, "product name", "sample name", "product", "sample", "strain", "material", "produkt",
-            "produktname", "bezeichnung", "artikelbezeichnung", "item name");
+        Add(LabelKind.CertificateSubject, 1.0, "product name", "sample name", "strain", "produktname", "artikelbezeichnung", "item name");
+        Add(LabelKind.CertificateSubject, 0.9, "product", "produkt", "bezeichnung", "material");
+        // "Sample" is often followed by a lab's sample id rather than what was tested.
+        Add(LabelKind.CertificateSubject, 0.7, "sample");
+        Add(LabelKind.OtherReference, 1.0, "sample size", "sample matrix", "sample type", "sample weight", "sample no", "sample received",
+            "sample information", "sample details", "sample identification", "product type", "product class", "product characterization");
         Add(LabelKind.CertificateExpiry, 1.0, "expiration date", "expiry date", "expiry", "expiration", "exp. date", "exp date",
             "expires", "expires on", "valid until", "best before", "use by", "gültig bis", "haltbar bis", "mindestens haltbar bis",
             "verfallsdatum", "verfalldatum", "verwendbar bis");

@@ -7,7 +7,8 @@ namespace AiGovernance.Agents.Documents.Extraction;
 /// </summary>
 public sealed class RecipientBlocks
 {
-    private const int MaxBlockLines = 7;
+    // Name, contact, street, town, country, phone, e-mail, VAT id: customer blocks run to about nine lines.
+    private const int MaxBlockLines = 9;
     private readonly Dictionary<int, List<(double Left, double Right)>> _regions = [];
 
     public static RecipientBlocks Find(DocumentModel model)
@@ -16,6 +17,8 @@ public sealed class RecipientBlocks
         foreach (var hit in model.HitsOf(LabelKind.Recipient, LabelKind.CustomerVatId))
         {
             var cell = hit.Line.CellAt(hit.Start);
+            // A short word like "To" is a heading only when it stands alone ("To", "To:"), not "To be paid …".
+            if (hit.Label.Text.Length <= 2 && cell is not null && cell.Text.TrimEnd(':', ' ').Length > hit.Label.Text.Length) continue;
             var left = hit.Left - 2;
             var right = Math.Max(cell?.Right ?? hit.Right, hit.Left + 120);
             var nextLabel = model.Hits[hit.Line.Index].Where(h => h.Start > hit.Start && h.Kind != hit.Kind).Select(h => h.Left).DefaultIfEmpty(double.MaxValue).Min();
@@ -29,8 +32,8 @@ public sealed class RecipientBlocks
                 if (line.Page != hit.Line.Page) break;
                 var cells = line.Cells.Where(c => c.Overlaps(left, right, 4)).ToList();
                 if (cells.Count == 0) continue;
-                // A gap of more than two lines ends an address block.
-                if (previousY - line.Y > Math.Max(line.FontSize, 6) * 3.2) break;
+                // A gap of more than two lines ends an address block; headings often stand further above it.
+                if (previousY - line.Y > Math.Max(line.FontSize, 6) * (taken == 0 ? 5 : 3.2)) break;
                 // A seller label in this column opens the supplier's block.
                 if (model.Hits[i].Any(h => h.Kind is LabelKind.Seller && h.Left < right && h.Right > left)) break;
                 blocks.Add(i, cells.Min(c => c.Left), cells.Max(c => c.Right));

@@ -41,7 +41,7 @@ public static partial class SupplierFinder
                 if (customerNames.Contains(g.Key)) score -= 0.3;
                 return new Candidate(FieldNames.SupplierName, first.Name, Math.Min(score, 0.85), first.Line.Page, first.Line.Text, first.Line.Index);
             });
-        return Candidate.Best(scored) ?? TopLine(model, customer);
+        return Candidate.Best(scored) ?? SenderBlock(model, customer);
     }
 
     private static Candidate? FromSellerLabels(DocumentModel model, RecipientBlocks customer)
@@ -71,13 +71,31 @@ public static partial class SupplierFinder
         return name.Count(char.IsLetter) >= 4 ? name : null;
     }
 
-    /// <summary>Without any company name, the first visible line of the document is the best remaining guess.</summary>
-    private static Candidate? TopLine(DocumentModel model, RecipientBlocks customer)
+    /// <summary>
+    /// Without any company name: a sender block at the top of the first page, i.e. a line of words followed
+    /// by address or contact lines (house numbers, postcodes, an e-mail) in the same column, outside the
+    /// customer's block.
+    /// </summary>
+    private static Candidate? SenderBlock(DocumentModel model, RecipientBlocks customer)
     {
-        var line = model.Lines.FirstOrDefault(l => l.Page == 1 && !customer.IsCustomer(l.Index, l.Cells[0].Left, l.Cells[0].Right) && model.Hits[l.Index].Count == 0
-            && l.Text.Count(char.IsLetter) >= 3 && !l.Text.Any(char.IsDigit));
-        return line is null ? null : new Candidate(FieldNames.SupplierName, line.Cells[0].Text, 0.3, line.Page, line.Text, line.Index);
+        var top = model.Lines.Where(l => l.Page == 1 && l.Depth < 0.4).ToList();
+        for (var i = 0; i < top.Count; i++)
+        {
+            var line = top[i];
+            var cell = line.Cells[0];
+            if (customer.IsCustomer(line.Index, cell.Left, cell.Right) || model.Hits[line.Index].Count > 0) continue;
+            if (cell.Text.Count(char.IsLetter) < 3 || cell.Text.Any(char.IsDigit) || Title().IsMatch(cell.Text)) continue;
+            var below = top.Skip(i + 1).Take(3)
+                .Where(l => l.Cells.Any(c => Math.Abs(c.Left - cell.Left) < 6 && line.Y - l.Y < line.FontSize * 4.5))
+                .Select(l => l.Cells.First(c => Math.Abs(c.Left - cell.Left) < 6)).ToList();
+            if (below.Any(c => c.Text.Any(char.IsDigit) || c.Text.Contains('@')))
+                return new Candidate(FieldNames.SupplierName, cell.Text, 0.35, line.Page, line.Text, line.Index);
+        }
+        return null;
     }
+
+    [GeneratedRegex(@"invoice|rechnung|factu|receipt|quote|angebot|kopie|copy|original|page|seite|certificate|report", RegexOptions.IgnoreCase)]
+    private static partial Regex Title();
 
     private static string Key(string name) => Regex.Replace(name.ToLowerInvariant(), @"[^\p{L}\p{N}]", "");
 }

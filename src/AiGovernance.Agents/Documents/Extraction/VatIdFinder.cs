@@ -14,18 +14,25 @@ public static partial class VatIdFinder
     public static Candidate? Find(DocumentModel model, RecipientBlocks customer)
     {
         var found = new List<Candidate>();
+        var customersIds = new HashSet<string>();
         foreach (var line in model.Lines)
         {
             var hits = model.Hits[line.Index];
             foreach (Match m in VatPattern().Matches(line.Text))
             {
                 var label = hits.LastOrDefault(h => h.End <= m.Index);
-                if (label?.Kind == LabelKind.CustomerVatId || customer.IsCustomer(line, m.Index, m.Index + m.Length)) continue;
-                var confidence = label?.Kind == LabelKind.VatId ? 0.85 : 0.55;
                 var value = Regex.Replace(m.Value, @"[\s.\-]", "");
+                if (label?.Kind == LabelKind.CustomerVatId || customer.IsCustomer(line, m.Index, m.Index + m.Length))
+                {
+                    customersIds.Add(value);
+                    continue;
+                }
+                var confidence = label?.Kind == LabelKind.VatId ? 0.85 : 0.55;
                 found.Add(new Candidate(FieldNames.VatId, value, confidence, line.Page, line.Text, line.Index));
             }
         }
-        return Candidate.Best(found);
+        // Some layouts repeat the customer's id in the header ("VAT Number DE…" above "Bill to … DE VAT DE…"):
+        // an id seen once as the customer's is the customer's everywhere.
+        return Candidate.Best(found.Where(c => !customersIds.Contains(c.Value)));
     }
 }

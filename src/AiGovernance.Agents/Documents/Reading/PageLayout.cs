@@ -11,10 +11,9 @@ internal static class PageLayout
 {
     public static DocumentPage Build(Page page)
     {
-        var box = page.CropBox.Bounds;
         var horizontal = new List<DocumentWord>();
         var other = new List<DocumentWord>();
-        foreach (var laid in WordBuilder.Build(page.Letters, box))
+        foreach (var laid in WordBuilder.Build(page.Letters, new Visibility(page)))
         {
             // Dotted or ruled leaders between a label and its value are decoration, not words.
             if (IsLeader(laid.Word.Text)) continue;

@@ -23,7 +23,8 @@ internal sealed class TextCensus
 
     public void AddPage(Page page)
     {
-        _images += page.NumberOfImages;
+        // Counting images means parsing the page's resources; only a page without letters needs it.
+        if (page.Letters.Count == 0) _images += page.NumberOfImages;
         foreach (var letter in page.Letters)
             foreach (var c in letter.Value)
             {

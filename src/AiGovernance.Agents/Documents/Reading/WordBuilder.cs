@@ -19,7 +19,7 @@ internal static class WordBuilder
     private const double BaselineTolerance = 0.25;
     private const double BackwardJump = 0.3;
 
-    public static List<LaidWord> Build(IReadOnlyList<Letter> letters, PdfRectangle pageBox)
+    public static List<LaidWord> Build(IReadOnlyList<Letter> letters, Visibility visibility)
     {
         var words = new List<LaidWord>();
         var current = new List<Letter>();
@@ -36,13 +36,13 @@ internal static class WordBuilder
             }
             if (current.Count > 0 && Breaks(current[^1], letter, size, spacePending))
             {
-                words.Add(ToWord(current, pageBox));
+                words.Add(ToWord(current, visibility));
                 current = [];
             }
             spacePending = false;
             current.Add(letter);
         }
-        if (current.Count > 0) words.Add(ToWord(current, pageBox));
+        if (current.Count > 0) words.Add(ToWord(current, visibility));
         return words;
     }
 
@@ -58,7 +58,7 @@ internal static class WordBuilder
 
     private static double Distance(PdfPoint a, PdfPoint b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
-    private static LaidWord ToWord(List<Letter> letters, PdfRectangle pageBox)
+    private static LaidWord ToWord(List<Letter> letters, Visibility visibility)
     {
         double left = double.MaxValue, right = double.MinValue, bottom = double.MaxValue, top = double.MinValue;
         foreach (var l in letters)
@@ -71,7 +71,7 @@ internal static class WordBuilder
         }
         var text = string.Concat(letters.Select(l => l.Value));
         var size = letters.Max(l => l.PointSize);
-        var hidden = letters.All(l => Visibility.IsHidden(l, pageBox));
+        var hidden = letters.All(visibility.IsHidden);
         var orientation = letters[0].TextOrientation == TextOrientation.Horizontal;
         var baseline = orientation ? letters[0].StartBaseLine.Y : bottom;
         return new LaidWord(new DocumentWord(text, left, baseline, right - left, Math.Max(0, top - bottom), Math.Round(size, 2), hidden), orientation);

@@ -11,7 +11,7 @@ namespace AiGovernance.Api.Features.Documents;
 /// <param name="SameFileElsewhere">The same bytes attached to other subjects.</param>
 public sealed record DocumentView(
     Guid Id,
-    SubjectLink Subject,
+    DocumentSubject Subject,
     string FileName,
     int SizeBytes,
     string Sha256,
@@ -29,7 +29,7 @@ public sealed record DocumentView(
     DocumentLinks Links)
 {
     public static DocumentView From(StoredDocument d, IReadOnlyList<StoredDocument> elsewhere) => new(
-        d.Id, SubjectLink.Of(d), d.FileName, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.Status, d.ReadStatus, d.Problem,
+        d.Id, new DocumentSubject(d.SubjectType, d.SubjectId), d.FileName, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.Status, d.ReadStatus, d.Problem,
         d.PageCount, d.DocumentType, Parse(d.FieldsJson), d.SummaryJson is null ? null : Parse(d.SummaryJson), Parse(d.InjectionsJson),
         elsewhere.Select(SubjectLink.Of).ToList(),
         new DocumentLinks($"/api/documents/{d.Id}/content", $"/api/documents/{d.Id}/pages/{{page}}"));
@@ -37,6 +37,10 @@ public sealed record DocumentView(
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
 
+/// <summary>What a document is attached to: a requisition (its id) or a supplier (its id).</summary>
+public sealed record DocumentSubject(string Type, string Id);
+
+/// <summary>The same file attached elsewhere: the subject and that copy's document id.</summary>
 public sealed record SubjectLink(string Type, string Id, Guid DocumentId)
 {
     public static SubjectLink Of(StoredDocument d) => new(d.SubjectType, d.SubjectId, d.Id);

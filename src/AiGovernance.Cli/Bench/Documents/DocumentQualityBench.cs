@@ -1,3 +1,4 @@
+using AiGovernance.Core.Requisitions;
 using System.Globalization;
 using AiGovernance.Agents.Documents;
 using AiGovernance.Cli.Commands.Detection;
@@ -23,8 +24,8 @@ public static class DocumentQualityBench
             ct.ThrowIfCancellationRequested();
             var read = PdfDocumentReader.Read(File.ReadAllBytes(doc.Path), new DocumentReadOptions(), ct);
             var fields = FieldExtractor.Extract(read);
-            output.WriteLine($"  {doc.Set}/{doc.Name}: {read.Status}{(read.Problem is null ? "" : $" — {read.Problem}")}");
-            if (!read.IsReadable) unreadable.Add($"{doc.Set}/{doc.Name}: {read.Status} — {read.Problem}");
+            output.WriteLine($"  {doc.Set}/{doc.Name}: {read.Status.ToSnakeCase()}{(read.Problem is null ? "" : $" — {read.Problem}")}");
+            if (!read.IsReadable) unreadable.Add($"{doc.Set}/{doc.Name}: {read.Status.ToSnakeCase()} — {read.Problem}");
             foreach (var (bench, field) in BenchFields.All)
             {
                 if (!doc.Expected.TryGetValue(bench, out var expected)) continue;

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using AiGovernance.Agents.Documents;
+using AiGovernance.Agents.Prompts;
+using AiGovernance.Agents.Summaries;
+using AiGovernance.Ml.Embeddings;
 
 namespace AiGovernance.Cli.Commands.Documents;
 
@@ -13,15 +16,19 @@ public static class ExtractCli
     {
         var files = new Argument<string[]>("files") { Description = "PDF files to read.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print one JSON array (one object per file) instead of tables." };
-        var command = new Command("extract", "Read status, page count, document type and every field found with value, confidence, page and evidence.")
+        var command = new Command("extract",
+            "Read status, page count, document type, every field found with value, confidence, page and evidence, text addressed to an AI, and the extractive summary.")
             { files, json };
         command.SetAction(async (parse, ct) =>
         {
             var results = new List<ExtractResult>();
             var exit = 0;
+            // The same pipeline the worker runs on uploads, with the offline (extractive) summary.
+            var analyzer = new DocumentAnalyzer(new ExtractiveSummarizer(Embedders.Create(new EmbeddingOptions(), () => new HttpClient()),
+                SummaryTemplates.Load(new PromptCatalog(PromptCatalog.Locate(null, AppContext.BaseDirectory)))));
             foreach (var path in parse.GetValue(files)!)
             {
-                var result = await ExtractAsync(path, ct);
+                var result = await ExtractAsync(analyzer, path, ct);
                 if (result.Error is not null)
                 {
                     Console.Error.WriteLine($"aigov: {path}: {result.Error}");
@@ -36,9 +43,9 @@ public static class ExtractCli
         return command;
     }
 
-    private static async Task<ExtractResult> ExtractAsync(string path, CancellationToken ct)
+    private static async Task<ExtractResult> ExtractAsync(DocumentAnalyzer analyzer, string path, CancellationToken ct)
     {
-        if (!File.Exists(path)) return new ExtractResult(path, null, DocumentFields.None, "file not found");
+        if (!File.Exists(path)) return new ExtractResult(path, null, "file not found");
         byte[] bytes;
         try
         {
@@ -46,12 +53,15 @@ public static class ExtractCli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new ExtractResult(path, null, DocumentFields.None, $"cannot be read: {ex.Message}");
+            return new ExtractResult(path, null, $"cannot be read: {ex.Message}");
         }
-        var read = await PdfDocumentReader.ReadAsync(bytes, new DocumentReadOptions(), ct);
-        return new ExtractResult(path, read, FieldExtractor.Extract(read), null);
+        return new ExtractResult(path, await analyzer.AnalyzeAsync(bytes, new DocumentReadOptions(), ct), null);
     }
 }
 
 /// <summary>One file's outcome: <see cref="Error"/> is set when the file itself could not be opened.</summary>
-public sealed record ExtractResult(string Path, ReadDocument? Read, DocumentFields Fields, string? Error);
+public sealed record ExtractResult(string Path, DocumentAnalysis? Analysis, string? Error)
+{
+    public ReadDocument? Read => Analysis?.Read;
+    public DocumentFields Fields => Analysis?.Fields ?? DocumentFields.None;
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AiGovernance.Cli.Commands.Detection;
+using AiGovernance.Core.Requisitions;
 
 namespace AiGovernance.Cli.Commands.Documents;
 
@@ -30,7 +31,7 @@ public static class ExtractOutput
         }
         var read = r.Read;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  status: {read.Status}{(read.Problem is null ? "" : $" — {read.Problem}")}   pages: {read.PageCount}   read in {read.Elapsed.TotalMilliseconds:F0} ms"));
+            $"  status: {read.Status.ToSnakeCase()}{(read.Problem is null ? "" : $" — {read.Problem}")}   pages: {read.PageCount}   read in {read.Elapsed.TotalMilliseconds:F0} ms"));
         output.WriteLine($"  {read.Sha256}");
         var type = r.Fields[Agents.Documents.FieldNames.DocumentType];
         output.WriteLine(type is null ? "  document type: (not classified)"
@@ -46,6 +47,13 @@ public static class ExtractOutput
             foreach (var line in indented.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)) output.WriteLine("  " + line);
         }
         else if (read.IsReadable) output.WriteLine("  no fields found");
+        foreach (var i in r.Analysis!.Injections)
+            output.WriteLine($"  text addressed to an AI ({i.Technique}, page {i.Page}): \"{Shorten(i.Excerpt)}\" — ignored");
+        if (r.Analysis.Summary is { } summary)
+        {
+            output.WriteLine($"  {summary.Label}{(summary.Flags.Count > 0 ? $" (flags: {string.Join(", ", summary.Flags)})" : "")}:");
+            foreach (var sentence in summary.Sentences) output.WriteLine($"    {sentence.Text} [p. {sentence.Page}]");
+        }
         output.WriteLine();
     }
 
@@ -55,12 +63,14 @@ public static class ExtractOutput
         {
             File = r.Path,
             r.Error,
-            Status = r.Read?.Status.ToString(),
+            Status = r.Read?.Status.ToSnakeCase(),
             r.Read?.Problem,
             r.Read?.Sha256,
             Pages = r.Read?.PageCount,
             DocumentType = r.Read is null ? null : r.Fields.DocumentType,
             Fields = r.Fields.Fields.Select(f => new { f.Name, f.Value, f.Confidence, f.Page, f.Evidence }),
+            Injections = r.Analysis?.Injections,
+            Summary = r.Analysis?.Summary is { } s ? new { s.Kind, s.Label, s.Sentences, s.Flags, s.Model, s.PromptId, s.PromptVersion } : null,
         });
         output.WriteLine(JsonSerializer.Serialize(items, Json));
     }
