@@ -41,7 +41,7 @@ public sealed class PromotedModelReloadTests(ApiFixture fixture)
     }
 
     /// <summary>The service re-reads registry.json at most every 5 seconds; /api/models shows what it loaded.</summary>
-    private static async Task WaitForActiveAsync(PromotionTestHost host, string version)
+    internal static async Task WaitForActiveAsync(PromotionTestHost host, string version)
     {
         using var ivan = host.Tenant.As("u-ivan");
         for (var i = 0; i < 40; i++)

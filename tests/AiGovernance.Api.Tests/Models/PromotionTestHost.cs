@@ -102,13 +102,7 @@ public sealed class PromotionTestHost : IAsyncDisposable
         (await Tenant.As("u-hannah").DecisionLogAsync($"?kind={kind}")).Items().ToList();
 
     /// <summary>Runs this tenant's due jobs (scoring) until none are left.</summary>
-    public async Task RunWorkerAsync()
-    {
-        var runner = Factory.Services.GetRequiredService<JobRunner>();
-        for (var i = 0; i < 20; i++)
-            if (await runner.RunDueAsync(CancellationToken.None, Tenant.Id) == 0) return;
-        throw new InvalidOperationException("jobs kept coming after 20 passes");
-    }
+    public Task RunWorkerAsync() => Tenant.RunJobsAsync();
 
     public async ValueTask DisposeAsync()
     {
