@@ -17,7 +17,7 @@ dotnet build "$ROOT/AiGovernance.sln" -v q --nologo -clp:ErrorsOnly
 set +e
 dotnet test "$ROOT/AiGovernance.sln" --no-build --nologo -v q --logger "trx" --results-directory "$RESULTS" "$@"
 status=$?
-# The notebooks run top to bottom against the same database, so they never rot; each cell is a test result.
+# The notebooks run top to bottom against the same database, so they never rot; each code cell is a test result.
 bash "$ROOT/scripts/run-notebooks.sh" "$RESULTS" || status=1
 set -e
 bash "$ROOT/scripts/summarize-trx.sh" "$RESULTS"
