@@ -20,7 +20,7 @@ public sealed class DocumentProcessingTests(ApiFixture fixture)
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
         using var anna = host.Tenant.As("u-anna");
-        var req = await anna.SubmitAsync(TestApi.Requisition(500m));
+        var req = await anna.SubmitAsync(host.Requisition(500m));
         var uploaded = await (await anna.UploadAsync(req, SharedData.Bytes("invoice2data", "compare", "NetpresseInvoice.pdf"), "netpresse.pdf"))
             .ReadAsync(HttpStatusCode.Created);
 
@@ -50,7 +50,7 @@ public sealed class DocumentProcessingTests(ApiFixture fixture)
         // Reading the same document again (a retried job) adds no second recommendation.
         await using (var scope = await host.Tenant.OwnerScopeAsync())
         {
-            await AiGovernance.Data.Jobs.JobQueue.ScheduleAsync(scope, "document.process", uploaded.Str("id")!, DateTimeOffset.UtcNow, CancellationToken.None);
+            await AiGovernance.Data.Jobs.JobQueue.ScheduleAsync(scope, "document.process", uploaded.Str("id")!, host.Clock.GetUtcNow(), CancellationToken.None);
             await scope.CommitAsync();
         }
         await host.RunWorkerAsync();
@@ -68,7 +68,7 @@ public sealed class DocumentProcessingTests(ApiFixture fixture)
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
         using var anna = host.Tenant.As("u-anna");
-        var req = await anna.SubmitAsync(TestApi.Requisition(1250m));
+        var req = await anna.SubmitAsync(host.Requisition(1250m));
         var pdf = technique switch
         {
             "visible" => InjectedPdfs.VisibleInjection(),
@@ -100,7 +100,7 @@ public sealed class DocumentProcessingTests(ApiFixture fixture)
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
         using var anna = host.Tenant.As("u-anna");
-        var req = await anna.SubmitAsync(TestApi.Requisition(300m));
+        var req = await anna.SubmitAsync(host.Requisition(300m));
         var bytes = source == "garbage" ? [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[2000]] : SharedData.Bytes(source.Split('/'));
         var uploaded = await (await anna.UploadAsync(req, bytes, "file.pdf")).ReadAsync(HttpStatusCode.Created);
 

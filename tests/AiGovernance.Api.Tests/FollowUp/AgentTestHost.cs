@@ -19,8 +19,12 @@ public sealed class AgentTestHost : IAsyncDisposable
     public WebApplicationFactory<Program> Factory { get; }
     public TestTenant Tenant { get; private set; } = null!;
 
-    /// <summary>The host's clock; starts at the real time, tests move it forward (SLA reminders).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// The host's clock, years ahead of real time: the shared fixture's background loop (real clock) then never
+    /// finds this host's jobs due — otherwise it could claim an outbox message first and send it through its own,
+    /// SMTP-less configuration. Tests move it forward (SLA reminders).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Year + 5, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     private AgentTestHost(params (string, string)[] settings) =>
         Factory = ApiFixture.CreateFactory([
@@ -37,6 +41,14 @@ public sealed class AgentTestHost : IAsyncDisposable
         var host = new AgentTestHost(settings);
         host.Tenant = await fixture.CreateTenantAsync(factory: host.Factory);
         return host;
+    }
+
+    /// <summary>A valid submission (see <see cref="TestApi.Requisition"/>) needed 30 days after this host's today.</summary>
+    public JsonObject Requisition(decimal amount)
+    {
+        var body = TestApi.Requisition(amount);
+        body["needed_by"] = Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return body;
     }
 
     /// <summary>Runs this tenant's due jobs until none are left.</summary>

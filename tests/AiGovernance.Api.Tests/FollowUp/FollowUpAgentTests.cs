@@ -12,7 +12,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
         await host.SetSupplierContactAsync("sup-orgenics-ltd", "sales@orgenics.example");
-        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(6000m));
+        var req = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(6000m));
 
         await host.RunWorkerAsync();
 
@@ -46,7 +46,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     public async Task Without_a_supplier_contact_the_requester_is_asked_for_the_quote()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
-        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(6000m));
+        var req = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(6000m));
 
         await host.RunWorkerAsync();
 
@@ -61,7 +61,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
         await host.SetSupplierContactAsync("sup-orgenics-ltd", "onboarding@orgenics.example");
         await (await host.Tenant.As("u-felix").PutAsync(TestApi.Url("/api/suppliers/sup-orgenics-ltd/status"),
             TestApi.JsonBody(new JsonObject { ["status"] = "onboarding_incomplete", ["reason"] = "bank details and W-9 missing" }))).ReadAsync(HttpStatusCode.OK);
-        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+        var req = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(400m));
 
         await host.RunWorkerAsync();
 
@@ -75,7 +75,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     public async Task When_a_step_nears_its_sla_the_approver_gets_a_nudge_drafted()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
-        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+        var req = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(400m));
         await host.RunWorkerAsync();
         Assert.Empty(await host.RecommendationsAsync(req, "followup.message"));
 
@@ -92,7 +92,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     public async Task Requisitions_that_need_nothing_get_no_drafts()
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
-        var small = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(400m));
+        var small = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(400m));
 
         await host.RunWorkerAsync();
 
@@ -105,7 +105,7 @@ public sealed class FollowUpAgentTests(ApiFixture fixture)
     {
         await using var host = await AgentTestHost.StartAsync(fixture);
         await host.SetSupplierContactAsync("sup-orgenics-ltd", "sales@orgenics.example");
-        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(7000m));
+        var req = await host.Tenant.As("u-anna").SubmitAsync(host.Requisition(7000m));
         await host.RunWorkerAsync();
         var draft = Assert.Single(await host.RecommendationsAsync(req, "followup.message"));
         var url = $"/api/recommendations/{draft.Str("id")}/decision";
