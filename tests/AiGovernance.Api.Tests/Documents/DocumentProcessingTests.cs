@@ -23,6 +23,8 @@ public sealed class DocumentProcessingTests(ApiFixture fixture)
         var req = await anna.SubmitAsync(host.Requisition(500m));
         var uploaded = await (await anna.UploadAsync(req, SharedData.Bytes("invoice2data", "compare", "NetpresseInvoice.pdf"), "netpresse.pdf"))
             .ReadAsync(HttpStatusCode.Created);
+        // This host's jobs are due only in its own (future) time, so nothing has read the file yet.
+        await (await anna.GetAsync($"/api/documents/{uploaded.Str("id")}/pages/1")).ProblemAsync(HttpStatusCode.Conflict, "document_not_read_yet");
 
         await host.RunWorkerAsync();
 
