@@ -1,17 +1,14 @@
+using AiGovernance.Ml.Duplicates;
+
 namespace AiGovernance.Agents.CrossChecks;
 
 /// <summary>
-/// Compares company names as people write them: "Coolblue B.V." and "COOLBLUE BV" are one supplier.
-/// Legal forms and punctuation are ignored; the score is the share of the shorter name's words found in the other.
+/// Compares company names as people write them: "Coolblue B.V." and "COOLBLUE BV" are one supplier. Names are
+/// normalized as the duplicate detector normalizes supplier names; the score is the share of the shorter name's
+/// words found in the other.
 /// </summary>
 public static class CompanyNames
 {
-    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
-    {
-        "GMBH", "AG", "KG", "CO", "COKG", "UG", "EV", "SE", "LTD", "LIMITED", "PLC", "LLC", "INC", "CORP", "CORPORATION", "COMPANY",
-        "BV", "NV", "SA", "SAS", "SARL", "SRL", "SPA", "PTY", "OY", "AB", "AS", "THE", "AND", "UND", "OHG", "MBH",
-    };
-
     public static double Similarity(string a, string b)
     {
         var x = Words(a);
@@ -24,9 +21,6 @@ public static class CompanyNames
         return (double)hits / shorter.Count;
     }
 
-    private static HashSet<string> Words(string name)
-    {
-        var cleaned = new string(name.ToUpperInvariant().Select(c => char.IsLetterOrDigit(c) ? c : c is '.' or '\'' ? '\0' : ' ').Where(c => c != '\0').ToArray());
-        return cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)).ToHashSet(StringComparer.Ordinal);
-    }
+    private static HashSet<string> Words(string name) =>
+        SupplierNameNormalizer.Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

@@ -93,4 +93,21 @@ public static class SupplierStore
         }
         return result;
     }
+
+    /// <summary>Where document requests to the supplier go (the follow-up agent); null when none is on file.</summary>
+    public static async Task<string?> ContactEmailAsync(TenantScope scope, string id, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("SELECT contact_email FROM suppliers WHERE id = $1");
+        cmd.Parameters.AddWithValue(id);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    public static async Task SetContactEmailAsync(TenantScope scope, string id, string? email, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = scope.Command("UPDATE suppliers SET contact_email = $2, updated_at = $3 WHERE id = $1");
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = (object?)email ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.AddWithValue(now);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 }

@@ -43,7 +43,7 @@ public static class FollowUpCases
                     ApproverId: person, StepName: step.Name, DueAt: due));
 
         if (triggers.Count == 0) return null;
-        var contact = await SupplierContactAsync(scope, r.SupplierId, ct);
+        var contact = await SupplierStore.ContactEmailAsync(scope, r.SupplierId, ct);
         return new FollowUpCase(scope.TenantId.ToString(), r.Id.ToString(), r.Number, Title(r), r.RequesterId, r.Amount, r.Currency, r.Category,
             new SupplierFacts(r.SupplierId, supplier?.Name ?? r.SupplierId, contact, !onboardingIncomplete,
                 onboardingIncomplete && supplier?.StatusReason is { } reason ? [reason] : []),
@@ -52,13 +52,6 @@ public static class FollowUpCases
 
     private static string Title(Requisition r) =>
         r.Lines.Count == 0 ? r.Number : r.Lines.Count == 1 ? r.Lines[0].Description : $"{r.Lines[0].Description} and {r.Lines.Count - 1} more line(s)";
-
-    private static async Task<string?> SupplierContactAsync(TenantScope scope, string supplierId, CancellationToken ct)
-    {
-        await using var cmd = scope.Command("SELECT contact_email FROM suppliers WHERE id = $1");
-        cmd.Parameters.AddWithValue(supplierId);
-        return await cmd.ExecuteScalarAsync(ct) as string;
-    }
 
     /// <summary>
     /// Drafts per recipient since midnight UTC that were not turned down: pending ones count, so the agent

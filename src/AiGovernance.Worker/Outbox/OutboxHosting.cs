@@ -33,6 +33,8 @@ public static class OutboxHosting
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName)
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _),
                 "Governance:Messaging:Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
+            .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _),
+                "Governance:Messaging:Smtp:From must be an address such as \"AiGovernance <procurement@example.com>\".")
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SmtpSender>();
         builder.Services.AddSingleton<IJobHandler, OutboxDispatcher>();

@@ -24,12 +24,7 @@ public static partial class SuppliersApi
 
         await using var scope = await db.BeginAsync(caller, ct);
         _ = await SupplierStore.GetAsync(scope, id, forUpdate: true, ct) ?? throw NotFound(id);
-        await using (var cmd = scope.Command("UPDATE suppliers SET contact_email = $2, updated_at = now() WHERE id = $1"))
-        {
-            cmd.Parameters.AddWithValue(id);
-            cmd.Parameters.AddWithValue((object?)email ?? DBNull.Value);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        await SupplierStore.SetContactEmailAsync(scope, id, email, clock.GetUtcNow(), ct);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.SupplierContactChanged, caller.UserId, "supplier", id,
             new { supplier_id = id, contact_email = email }), clock, ct);
         await scope.CommitAsync(ct);
