@@ -12,6 +12,8 @@ ensure_tools
 
 RESULTS="$ROOT/.data/test-results"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+# The browser tests save a screenshot of every page they walk through here.
+export AIGOV_SCREENSHOTS="$RESULTS/screenshots"
 echo "[test] building" >&2
 dotnet build "$ROOT/AiGovernance.sln" -v q --nologo -clp:ErrorsOnly
 set +e

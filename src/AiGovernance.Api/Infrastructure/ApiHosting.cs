@@ -13,7 +13,9 @@ using AiGovernance.Api.Features.Requisitions;
 using AiGovernance.Api.Features.Reviews;
 using AiGovernance.Api.Features.Suppliers;
 using AiGovernance.Api.Features.Webhooks;
+using AiGovernance.Api.Web;
 using AiGovernance.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Serilog;
@@ -25,6 +27,7 @@ public static class ApiHosting
     public static IHostApplicationBuilder AddGovernanceApi(this IHostApplicationBuilder builder)
     {
         builder.AddGovernanceLogging();
+        builder.AddGovernanceWeb();
         builder.AddGovernanceData();
         builder.AddWebhooks();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -67,7 +70,11 @@ public static class ApiHosting
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("AiGovernance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+        // People land in the workspace; the API reference stays at /docs.
+        app.MapGet("/", (HttpContext http) => TypedResults.Redirect(http.User.Identity?.IsAuthenticated == true ? WorkspaceNav.Home(http.User) : "/sign-in"))
+            .RequireAuthorization(new AuthorizeAttribute { Policy = WebHosting.PagePolicy, AuthenticationSchemes = WebHosting.CookieScheme })
+            .ExcludeFromDescription();
+        app.UseGovernanceWeb();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

@@ -18,4 +18,12 @@ public static class Tenants
 
     public static async Task<TenantRecord?> FindAsync(NpgsqlConnection ownerConnection, string slugOrId, CancellationToken ct) =>
         (await ListAsync(ownerConnection, ct)).FirstOrDefault(t => t.Slug == slugOrId || t.Id.ToString() == slugOrId);
+
+    /// <summary>The id of the tenant with this slug, for the application role (see migration 0014); null when there is none.</summary>
+    public static async Task<Guid?> IdForSlugAsync(NpgsqlDataSource appDb, string slug, CancellationToken ct)
+    {
+        await using var cmd = appDb.CreateCommand("SELECT tenant_id_for_slug($1)");
+        cmd.Parameters.AddWithValue(slug);
+        return await cmd.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
 }

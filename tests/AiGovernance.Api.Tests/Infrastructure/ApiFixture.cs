@@ -56,6 +56,8 @@ public sealed class ApiFixture : IAsyncLifetime
             b.UseSetting("Governance:Detection:Enabled", "false");
             // Likewise the follow-up agent, which would otherwise post drafts into every test's tenant.
             b.UseSetting("Governance:Agents:FollowUp:Enabled", "false");
+            // The workspace pages' development sign-in (the browser tests pick a user of their tenant).
+            b.UseSetting("Governance:Web:DevSignIn", "true");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
 

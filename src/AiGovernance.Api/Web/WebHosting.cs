@@ -1,0 +1,89 @@
+using AiGovernance.Api.Infrastructure;
+using AiGovernance.Data.Tenancy;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AiGovernance.Api.Web;
+
+/// <summary>
+/// The reviewer workspace: Razor Pages under Pages/, signed in with a cookie session (development
+/// sign-in or OpenID Connect), every form protected against cross-site request forgery. The API
+/// keeps its bearer tokens; a page never accepts a token and the API never accepts the cookie.
+/// </summary>
+public static class WebHosting
+{
+    public const string CookieScheme = "aigov-web";
+    public const string OidcScheme = "oidc";
+    public const string PagePolicy = "workspace";
+
+    public static IHostApplicationBuilder AddGovernanceWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => !o.OidcEnabled || !string.IsNullOrWhiteSpace(o.OidcClientId), "Governance:Web:OidcClientId is required with OidcAuthority.")
+            .ValidateOnStart();
+        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+
+        var auth = builder.Services.AddAuthentication();
+        auth.AddCookie(CookieScheme, o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-in";
+            o.AccessDeniedPath = "/forbidden";
+            o.Cookie.Name = "aigov-session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(web.SessionHours);
+            o.SlidingExpiration = true;
+        });
+        if (web.OidcEnabled) auth.AddOpenIdConnect(OidcScheme, o => ConfigureOidc(o, web));
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/", PagePolicy);
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "aigov-antiforgery");
+        return builder;
+    }
+
+    public static WebApplication UseGovernanceWeb(this WebApplication app)
+    {
+        WorkspaceAssets.Map(app);
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static void ConfigureOidc(OpenIdConnectOptions o, WebOptions web)
+    {
+        o.SignInScheme = CookieScheme;
+        o.Authority = web.OidcAuthority;
+        o.ClientId = web.OidcClientId;
+        o.ClientSecret = web.OidcClientSecret;
+        o.ResponseType = "code";
+        o.MapInboundClaims = false;
+        o.CallbackPath = "/signin-oidc";
+        o.Events.OnTokenValidated = async ctx =>
+        {
+            // The identity provider says who the person is and which tenant they belong to; what they may do
+            // comes from that tenant's user list, exactly as for bearer tokens.
+            var services = ctx.HttpContext.RequestServices;
+            var tenantClaim = services.GetRequiredService<IOptions<AuthOptions>>().Value.TenantClaim;
+            var userId = ctx.Principal?.FindFirst(web.OidcUserClaim)?.Value;
+            var tenant = ctx.Principal?.FindFirst(tenantClaim)?.Value;
+            if (userId is null || !Guid.TryParse(tenant, out var tenantId))
+            {
+                ctx.Fail($"The identity provider's token must carry '{web.OidcUserClaim}' and a tenant id in '{tenantClaim}'.");
+                return;
+            }
+            var principal = await WorkspaceIdentity.ForUserAsync(services.GetRequiredService<NpgsqlDataSource>(), tenantId, userId, OidcScheme, ctx.HttpContext.RequestAborted);
+            if (principal is null) ctx.Fail($"'{userId}' is not an active user of that tenant.");
+            else ctx.Principal = principal;
+        };
+    }
+
+    /// <summary>The tenant id for a slug typed at sign-in (the application role cannot list tenants).</summary>
+    public static Task<Guid?> TenantIdAsync(NpgsqlDataSource db, string slug, CancellationToken ct) => Tenants.IdForSlugAsync(db, slug, ct);
+}
