@@ -2,6 +2,7 @@ using AiGovernance.Api.Infrastructure;
 using AiGovernance.Data.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -44,6 +45,12 @@ public static class WebHosting
         {
             o.Conventions.AuthorizeFolder("/", PagePolicy);
             o.Conventions.AllowAnonymousToPage("/SignIn");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Another entry assembly (the CLI's in-process benchmark host) does not find these pages by itself.
+            var asm = typeof(WebHosting).Assembly;
+            if (parts.ApplicationParts.Any(p => p.Name == asm.GetName().Name)) return;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(asm).GetApplicationParts(asm)) parts.ApplicationParts.Add(part);
         });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "aigov-antiforgery");
         return builder;
