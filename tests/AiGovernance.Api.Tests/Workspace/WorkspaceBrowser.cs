@@ -20,8 +20,7 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
     private IPlaywright? playwright;
     private readonly List<IBrowserContext> contexts = [];
 
-    public WebApplicationFactory<Program> Factory { get; } =
-        ApiFixture.CreateFactory(("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true"));
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,14 +30,17 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        (Factory, BaseAddress) = FreePort.StartKestrel(("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true"));
+        playwright = await Playwright.CreateAsync();
+        Browser = await LaunchAsync(playwright);
+    }
+
+    /// <summary>Debian's chromium, headless, with nothing that would reach the network on its own.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: the browser tests need Debian's chromium (scripts/ensure-tools.sh installs it).");
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -85,6 +87,6 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
         foreach (var c in contexts) await c.CloseAsync();
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
-        await Factory.DisposeAsync();
+        if (Factory is not null) await Factory.DisposeAsync();
     }
 }

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AiGovernance.Api.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback port nobody listens on right now. A factory from WithWebHostBuilder does not pass the port of
+/// UseKestrel(port) on (it ends up on Kestrel's default 5000), so test hosts name their address themselves.
+/// </summary>
+public static class FreePort
+{
+    /// <summary>The service on a real Kestrel server at a free loopback port, started.</summary>
+    public static (Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory, Uri Address) StartKestrel(params (string Key, string Value)[] settings)
+    {
+        var port = Next();
+        var factory = ApiFixture.CreateFactory([.. settings, ("urls", $"http://127.0.0.1:{port}")]);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        return (factory, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    public static int Next()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
