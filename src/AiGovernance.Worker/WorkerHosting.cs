@@ -14,6 +14,7 @@ public static class WorkerHosting
         Outbox.OutboxHosting.AddOutboxDispatcher(builder);
         Sla.SlaHosting.AddSlaTimers(builder);
         builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
+        builder.Services.AddSingleton<IJobHandler, Exceptions.ExceptionProjectionHandler>();
         Detection.DetectionHosting.AddDetection(builder);
         Documents.DocumentHosting.AddDocuments(builder);
         FollowUp.FollowUpHosting.AddFollowUpAgent(builder);

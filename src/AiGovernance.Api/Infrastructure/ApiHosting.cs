@@ -1,4 +1,5 @@
 using AiGovernance.Api.Features.Documents;
+using AiGovernance.Api.Features.Exceptions;
 using AiGovernance.Api.Features.Approvals;
 using AiGovernance.Api.Features.Budgets;
 using AiGovernance.Api.Features.DecisionLog;
@@ -97,6 +98,7 @@ public static class ApiHosting
         api.MapPromotionsApi();
         api.MapDriftApi();
         api.MapDocumentsApi();
+        api.MapExceptionsApi();
         return app;
     }
 

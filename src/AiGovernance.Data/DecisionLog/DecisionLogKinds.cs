@@ -52,4 +52,5 @@ public static class DecisionLogKinds
     public const string ModelPromotionSuperseded = "model_promotion_superseded";
     public const string ModelActivated = "model_activated";
     public const string ModelRolledBack = "model_rolled_back";
+    public const string ExceptionDecided = "exception_decided";
 }

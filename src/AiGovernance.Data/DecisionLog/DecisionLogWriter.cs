@@ -29,9 +29,16 @@ public static class DecisionLogWriter
         cmd.Parameters.Add(new NpgsqlParameter { Value = payloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
         cmd.Parameters.AddWithValue(at);
         cmd.Parameters.AddWithValue(content);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        return new DecisionLogEntry(r.GetInt64(0), scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf, entry.SubjectType,
-            entry.SubjectId, payloadJson, at, r.GetString(1), r.GetString(2));
+        DecisionLogEntry written;
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            await r.ReadAsync(ct);
+            written = new DecisionLogEntry(r.GetInt64(0), scope.TenantId, entry.Kind, entry.Actor, entry.OnBehalfOf, entry.SubjectType,
+                entry.SubjectId, payloadJson, at, r.GetString(1), r.GetString(2));
+        }
+        // Entries that may raise or close an exception wake the projector, in this same transaction.
+        if (Core.Exceptions.ExceptionEvents.Kinds.Contains(entry.Kind))
+            await Exceptions.ExceptionProjector.ScheduleAsync(scope, clock.GetUtcNow(), ct);
+        return written;
     }
 }
