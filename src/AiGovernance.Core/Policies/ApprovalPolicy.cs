@@ -17,6 +17,9 @@ public sealed record ApprovalPolicy(
     /// <summary>The optional <c>documents:</c> section (see docs/policy.md): required documents and cross-check tolerances.</summary>
     public DocumentRules Documents { get; init; } = DocumentRules.Default;
 
+    /// <summary>The optional <c>exceptions:</c> section (see docs/policy.md): exception routing to queues and triage weights.</summary>
+    public Exceptions.ExceptionRules Exceptions { get; init; } = AiGovernance.Core.Exceptions.ExceptionRules.Default;
+
     /// <summary>Converts to the base currency, rounded to cents (away from zero) so every caller sees the same figure.</summary>
     /// <exception cref="DomainException">unknown_currency when the policy has no rate for <paramref name="currency"/>.</exception>
     public decimal ToBase(decimal amount, string currency)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AiGovernance.Core.Exceptions;
 using YamlDotNet.RepresentationModel;
 
 namespace AiGovernance.Core.Policies;
@@ -6,7 +7,7 @@ namespace AiGovernance.Core.Policies;
 /// <summary>Top level of the document: name, currencies, authority limits and auto-approval.</summary>
 internal sealed partial class PolicyReader
 {
-    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules", "budget", "documents"];
+    private static readonly string[] TopKeys = ["policy", "base_currency", "rates", "authority_limits", "auto_approve", "rules", "budget", "documents", "exceptions"];
     private static readonly string[] AutoApproveKeys =
         ["max_amount", "max_duplicate_probability", "max_price_variance_pct", "exclude_categories", "supplier_risk"];
 
@@ -27,10 +28,11 @@ internal sealed partial class PolicyReader
         var rules = fields.TryGetValue("rules", out var rulesField) ? Rules(rulesField) : null;
         var budget = fields.TryGetValue("budget", out var budgetField) && !IsNull(budgetField.Value) ? Budget(budgetField) : BudgetRule.Default;
         var documents = fields.TryGetValue("documents", out var documentsField) && !IsNull(documentsField.Value) ? Documents(documentsField) : DocumentRules.Default;
+        var exceptions = fields.TryGetValue("exceptions", out var exceptionsField) && !IsNull(exceptionsField.Value) ? ExceptionSection(exceptionsField) : ExceptionRules.Default;
 
-        if (name is null || baseCurrency is null || rules is null || documents is null)
+        if (name is null || baseCurrency is null || rules is null || documents is null || exceptions is null)
             return null;
-        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules) { Budget = budget ?? BudgetRule.Default, Documents = documents };
+        return new ApprovalPolicy(name, baseCurrency, rates, limits, auto, rules) { Budget = budget ?? BudgetRule.Default, Documents = documents, Exceptions = exceptions };
     }
 
     private string? Currency(YamlNode node, string path)

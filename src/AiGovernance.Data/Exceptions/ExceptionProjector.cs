@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiGovernance.Core.Exceptions;
 using AiGovernance.Data.Jobs;
+using AiGovernance.Data.Policies;
 using AiGovernance.Data.Tenancy;
 using NpgsqlTypes;
 
@@ -53,10 +54,12 @@ public static class ExceptionProjector
         if (events.Count == 0) return 0;
 
         var now = clock.GetUtcNow();
+        // Owner queues follow the policy active now: routing is configuration, like approval routing.
+        var rules = (await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct))?.Policy.Exceptions ?? ExceptionRules.Default;
         foreach (var e in events)
         {
             var (raised, closed) = ExceptionEvents.Map(e);
-            foreach (var x in raised) await InsertAsync(scope, e, x, now, ct);
+            foreach (var x in raised) await InsertAsync(scope, e, x, rules.QueueFor(x.Type), now, ct);
             foreach (var c in closed) await CloseAsync(scope, e, c, ct);
         }
         await using (var advance = scope.Command("UPDATE exception_checkpoints SET last_seq = $2 WHERE tenant_id = $1"))
@@ -68,7 +71,7 @@ public static class ExceptionProjector
         return events.Count;
     }
 
-    private static async Task InsertAsync(TenantScope scope, LoggedEvent e, RaisedException x, DateTimeOffset now, CancellationToken ct)
+    private static async Task InsertAsync(TenantScope scope, LoggedEvent e, RaisedException x, string queue, DateTimeOffset now, CancellationToken ct)
     {
         var definition = ExceptionTypes.All[x.Type];
         await using var cmd = scope.Command("""
@@ -84,7 +87,7 @@ public static class ExceptionProjector
         p.AddWithValue(x.DedupKey);
         p.AddWithValue(x.Type);
         p.AddWithValue(definition.Severity);
-        p.AddWithValue(definition.Queue);
+        p.AddWithValue(queue);
         p.AddWithValue(x.SubjectType);
         p.AddWithValue(x.SubjectId);
         p.AddWithValue(NpgsqlDbType.Uuid, (object?)x.RequisitionId ?? DBNull.Value);
