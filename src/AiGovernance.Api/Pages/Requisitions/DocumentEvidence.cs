@@ -21,10 +21,14 @@ public sealed record DocumentEvidence(StoredDocument Stored, IReadOnlyList<Extra
         Json.Deserialize<List<InjectionFinding>>(d.InjectionsJson));
 
     /// <summary>Evidence refs of document cross-checks read "{documentId}#page={n}"; they link to that page.</summary>
-    public static string? LinkOf(string? evidenceRef)
+    public static string? LinkOf(string? evidenceRef) => PageRef(evidenceRef) is ({ } id, { } page) ? PageUrl(id, page) : null;
+
+    /// <summary>How an evidence ref reads as a link: "page 2" for a document page, else the ref itself (a requisition number).</summary>
+    public static string LabelOf(string? evidenceRef) => PageRef(evidenceRef) is (_, { } page) ? $"page {page}" : evidenceRef ?? "";
+
+    private static (Guid Id, int Page)? PageRef(string? evidenceRef)
     {
-        if (evidenceRef is null) return null;
-        var parts = evidenceRef.Split("#page=");
-        return parts.Length == 2 && Guid.TryParse(parts[0], out var id) && int.TryParse(parts[1], out var page) ? PageUrl(id, page) : null;
+        var parts = evidenceRef?.Split("#page=");
+        return parts is { Length: 2 } && Guid.TryParse(parts[0], out var id) && int.TryParse(parts[1], out var page) ? (id, page) : null;
     }
 }
