@@ -16,6 +16,20 @@ namespace AiGovernance.Data.Approvals;
 /// </summary>
 public static class DecideOnRequisition
 {
+    /// <summary>
+    /// Checks a person's decision as typed (API body or page form): approve, reject or request_info, with a
+    /// reason for anything but an approval.
+    /// </summary>
+    public static DecisionKind ParseDecision(string? decision, string? comment)
+    {
+        if (!EnumNames.TryParseSnake<DecisionKind>(decision, out var kind))
+            throw ValidationFailedException.Single("decision", "must be one of approve, reject, request_info");
+        if (kind != DecisionKind.Approve && string.IsNullOrWhiteSpace(comment))
+            throw ValidationFailedException.Single("comment", "a reason is required to reject or to request information");
+        if (comment is { Length: > 4000 }) throw ValidationFailedException.Single("comment", "must be at most 4000 characters");
+        return kind;
+    }
+
     public static async Task<(StoredRequisition Requisition, DecisionOutcome Outcome)> ExecuteAsync(TenantScope scope, ApprovalActor actor,
         Guid requisitionId, DecisionKind kind, int? stepIndex, string? comment, PolicyCache policies, TimeProvider clock, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AiGovernance.Core;
 using AiGovernance.Core.Recommendations;
+using AiGovernance.Core.Requisitions;
 using AiGovernance.Data.DecisionLog;
 using AiGovernance.Data.Jobs;
 using AiGovernance.Data.Requisitions;
@@ -14,6 +15,11 @@ namespace AiGovernance.Data.Recommendations;
 /// </summary>
 public static class DecideOnRecommendation
 {
+    /// <summary>The decision as typed (API body or page form); reason and payload rules are the recommendation's own.</summary>
+    public static RecommendationDecision ParseDecision(string? decision) =>
+        EnumNames.TryParseSnake<RecommendationDecision>(decision, out var d) ? d
+            : throw ValidationFailedException.Single("decision", "must be one of accept, edit, reject");
+
     public static async Task<Recommendation> ExecuteAsync(TenantScope scope, RecommendationDecider decider, Guid id, RecommendationDecision decision,
         string? reason, JsonElement? editedPayload, TimeProvider clock, CancellationToken ct)
     {

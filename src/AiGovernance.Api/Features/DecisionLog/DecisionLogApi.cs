@@ -8,7 +8,7 @@ namespace AiGovernance.Api.Features.DecisionLog;
 
 public static class DecisionLogApi
 {
-    private static readonly string[] Readers = [Roles.Compliance, Roles.Admin, Roles.Reviewer];
+    public static readonly string[] Readers = [Roles.Compliance, Roles.Admin, Roles.Reviewer];
 
     public static RouteGroupBuilder MapDecisionLogApi(this RouteGroupBuilder api)
     {

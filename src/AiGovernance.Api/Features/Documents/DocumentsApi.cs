@@ -1,3 +1,4 @@
+using AiGovernance.Api.Features.Requisitions;
 using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Data.Checks;
@@ -16,7 +17,7 @@ namespace AiGovernance.Api.Features.Documents;
 /// </summary>
 public static class DocumentsApi
 {
-    private static readonly string[] Readers =
+    public static readonly string[] Readers =
         [Roles.Requester, Roles.Approver, Roles.ProcurementOps, Roles.Reviewer, Roles.Compliance, Roles.Admin, Roles.Erp, Roles.Agent];
     private static readonly string[] RequisitionUploaders = [Roles.Requester, Roles.Approver, Roles.ProcurementOps, Roles.Reviewer, Roles.Admin, Roles.Erp];
     private static readonly string[] SupplierUploaders = [Roles.ProcurementOps, Roles.Admin, Roles.Erp];
@@ -43,9 +44,7 @@ public static class DocumentsApi
         var upload = await DocumentUpload.ReadAsync(http, options.Value, ct);
         await using var scope = await db.BeginAsync(caller, ct);
         var stored = await RequisitionStore.GetAsync(scope, id, ct) ?? throw RequisitionNotFound(id);
-        // A requester attaches documents to their own requisitions only; the other roles work on anyone's.
-        if (caller.Roles.SetEquals([Roles.Requester]) && stored.Requisition.RequesterId != caller.UserId)
-            throw DomainException.Forbidden("not_your_requisition", $"Requisition {stored.Requisition.Number} belongs to {stored.Requisition.RequesterId}.");
+        RequisitionAccess.RequireOwnUnlessStaff(caller, stored.Requisition);
         var doc = new NewDocument(DocumentSubjects.Requisition, id.ToString(), id, stored.Requisition.SupplierId, upload.FileName, upload.Content,
             upload.Sha256, caller.UserId);
         return await AddAsync(scope, doc, clock, ct);
@@ -103,13 +102,8 @@ public static class DocumentsApi
     public static async Task<Ok<PageView>> Page(Guid id, int page, HttpContext http, TenantDb db, CancellationToken ct)
     {
         await using var scope = await db.BeginAsync(Caller.RequireAny(http, Readers), ct);
-        var doc = await DocumentStore.GetAsync(scope, id, ct) ?? throw DocumentNotFound(id);
-        if (doc.Status == "queued")
-            throw DomainException.Conflict("document_not_read_yet", $"Document {id} is queued for reading; its pages are available once it is processed.");
-        var text = page < 1 ? null : await DocumentStore.PageTextAsync(scope, id, page, ct);
-        return text is null
-            ? throw DomainException.NotFound("page_not_found", $"Document {id} has {doc.PageCount ?? 0} readable page(s); there is no page {page}.")
-            : TypedResults.Ok(new PageView(id, page, text));
+        var (_, text) = await DocumentPages.ReadAsync(scope, id, page, ct);
+        return TypedResults.Ok(new PageView(id, page, text));
     }
 
     private static async Task<IReadOnlyList<DocumentView>> ViewsAsync(TenantScope scope, IReadOnlyList<StoredDocument> docs, CancellationToken ct)

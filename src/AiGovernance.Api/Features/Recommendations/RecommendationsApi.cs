@@ -15,7 +15,7 @@ public static class RecommendationsApi
 {
     /// <summary>The AI service accounts and the people who run them post; nobody else needs to.</summary>
     private static readonly string[] Posters = [Roles.Agent, Roles.DataScientist, Roles.Admin];
-    private static readonly string[] Readers = [Roles.Reviewer, Roles.ProcurementOps, Roles.Approver, Roles.Compliance, Roles.Admin];
+    public static readonly string[] Readers = [Roles.Reviewer, Roles.ProcurementOps, Roles.Approver, Roles.Compliance, Roles.Admin];
 
     public static RouteGroupBuilder MapRecommendationsApi(this RouteGroupBuilder api)
     {
@@ -64,8 +64,7 @@ public static class RecommendationsApi
         TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (!EnumNames.TryParseSnake<RecommendationDecision>(request.Decision, out var decision))
-            throw ValidationFailedException.Single("decision", "must be one of accept, edit, reject");
+        var decision = DecideOnRecommendation.ParseDecision(request.Decision);
         await using var scope = await db.BeginAsync(caller, ct);
         var rec = await DecideOnRecommendation.ExecuteAsync(scope, new RecommendationDecider(caller.UserId, caller.Roles), id, decision,
             request.Reason, request.Payload, clock, ct);

@@ -104,11 +104,7 @@ public static class RequisitionsApi
     {
         var caller = Caller.From(http.User);
         caller.RequirePerson();
-        if (!EnumNames.TryParseSnake<DecisionKind>(request.Decision, out var kind))
-            throw ValidationFailedException.Single("decision", "must be one of approve, reject, request_info");
-        if (kind != DecisionKind.Approve && string.IsNullOrWhiteSpace(request.Comment))
-            throw ValidationFailedException.Single("comment", "a reason is required to reject or to request information");
-        if (request.Comment is { Length: > 4000 }) throw ValidationFailedException.Single("comment", "must be at most 4000 characters");
+        var kind = DecideOnRequisition.ParseDecision(request.Decision, request.Comment);
         await using var scope = await db.BeginAsync(caller, ct);
         var (stored, outcome) = await DecideOnRequisition.ExecuteAsync(scope, caller.AsActor(), id, kind, request.Step, request.Comment, policies, clock, ct);
         await scope.CommitAsync(ct);
