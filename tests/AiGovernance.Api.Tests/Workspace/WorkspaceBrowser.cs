@@ -33,7 +33,8 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: the browser tests need Debian's chromium (scripts/ensure-tools.sh installs it).");
-        Factory.UseKestrel(0);
+        // UseKestrel(0) falls back to the default port 5000, which another test process on the machine may hold.
+        Factory.UseKestrel(FreeLoopbackPort());
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -45,6 +46,13 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public Task<TestTenant> CreateTenantAsync(ApiFixture fixture, string? policyYaml = null) => fixture.CreateTenantAsync(policyYaml, Factory);
