@@ -1,6 +1,5 @@
 using AiGovernance.Api.Features.Models;
 using AiGovernance.Api.Infrastructure;
-using AiGovernance.Core;
 using AiGovernance.Data.Detection;
 using AiGovernance.Worker.Detection;
 using Microsoft.AspNetCore.Http.HttpResults;

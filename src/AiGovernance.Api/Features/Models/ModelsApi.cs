@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AiGovernance.Api.Infrastructure;
-using AiGovernance.Core;
 using AiGovernance.Data.Detection;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Worker.Detection;
