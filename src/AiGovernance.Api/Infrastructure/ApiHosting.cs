@@ -1,5 +1,6 @@
 using AiGovernance.Api.Features.Documents;
 using AiGovernance.Api.Features.Exceptions;
+using AiGovernance.Api.Features.Agents;
 using AiGovernance.Api.Features.Approvals;
 using AiGovernance.Api.Features.Budgets;
 using AiGovernance.Api.Features.DecisionLog;
@@ -95,6 +96,7 @@ public static class ApiHosting
         api.MapIntegrationApi();
         api.MapOutboxApi();
         api.MapModelsApi();
+        api.MapAgentsApi();
         api.MapPromotionsApi();
         api.MapDriftApi();
         api.MapDocumentsApi();

@@ -45,6 +45,7 @@ public static class DecisionLogKinds
     public const string DocumentAddressesAi = "document_addresses_ai";
     public const string AgentRun = "agent_run";
     public const string AgentToolDenied = "agent_tool_denied";
+    public const string AgentSkipped = "agent_skipped";
     public const string ModelPromotionRequested = "model_promotion_requested";
     public const string ModelPromotionRefused = "model_promotion_refused";
     public const string ModelPromotionApproved = "model_promotion_approved";

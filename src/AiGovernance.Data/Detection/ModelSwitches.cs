@@ -3,7 +3,7 @@ using AiGovernance.Data.Tenancy;
 
 namespace AiGovernance.Data.Detection;
 
-/// <summary>A tenant's kill switch for one model kind.</summary>
+/// <summary>A tenant's kill switch for one model kind (or agent: <see cref="AgentSwitches"/>).</summary>
 public sealed record ModelSwitch(string Kind, bool Enabled, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>
@@ -40,7 +40,7 @@ public static class ModelSwitches
             cmd.Parameters.AddWithValue(now);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.KillSwitchChanged, actor, "model", kind,
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.KillSwitchChanged, actor, AgentSwitches.IsAgentKind(kind) ? "agent" : "model", kind,
             new { kind, enabled, reason }), clock, ct);
         return new ModelSwitch(kind, enabled, reason, actor, now);
     }

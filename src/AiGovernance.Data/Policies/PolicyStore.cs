@@ -59,13 +59,22 @@ public static class PolicyStore
         return (string?)await cmd.ExecuteScalarAsync(ct);
     }
 
-    public static async Task<PolicyVersionInfo> ActivateAsync(TenantScope scope, int version, string actor, TimeProvider clock, CancellationToken ct)
+    /// <param name="expectedActive">
+    /// When given, the version the caller saw active (0: none) when deciding; a different active version means someone
+    /// changed the policy meanwhile, and the activation is refused rather than silently replacing their change.
+    /// </param>
+    public static async Task<PolicyVersionInfo> ActivateAsync(TenantScope scope, int version, string actor, TimeProvider clock, CancellationToken ct,
+        int? expectedActive = null)
     {
         await LockPoliciesAsync(scope, ct);
         var all = await ListAsync(scope, ct);
         var target = all.FirstOrDefault(v => v.Version == version)
             ?? throw DomainException.NotFound("policy_version_not_found", $"Policy version {version} does not exist.");
         var previous = all.FirstOrDefault(v => v.IsActive);
+        if (expectedActive is { } expected && (previous?.Version ?? 0) != expected)
+            throw DomainException.Conflict("policy_changed_meanwhile",
+                $"The active policy changed since the comparison was shown (then: {(expected == 0 ? "none" : $"version {expected}")}, now: " +
+                $"{(previous is null ? "none" : $"version {previous.Version} by {previous.UploadedBy}")}). Check the policy again against the new active version.");
         if (previous?.Version == version) return target;
         await using (var cmd = scope.Command("UPDATE policy_versions SET is_active = false WHERE is_active"))
             await cmd.ExecuteNonQueryAsync(ct);

@@ -1,12 +1,14 @@
 using AiGovernance.Agents.FollowUp;
 using AiGovernance.Core.Requisitions;
 using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Detection;
 using AiGovernance.Data.FollowUp;
 using AiGovernance.Data.Jobs;
 using AiGovernance.Data.Policies;
 using AiGovernance.Data.Recommendations;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Data.Tenancy;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -17,8 +19,8 @@ namespace AiGovernance.Worker.FollowUp;
 /// tenant scope, the agent runs outside any transaction (a model may take seconds), and its drafts,
 /// escalations and run log are written together in a second one.
 /// </summary>
-public sealed class FollowUpHandler(NpgsqlDataSource db, FollowUpAgentHost agents, IOptions<FollowUpOptions> options, TimeProvider clock)
-    : IJobHandler
+public sealed partial class FollowUpHandler(NpgsqlDataSource db, FollowUpAgentHost agents, IOptions<FollowUpOptions> options, TimeProvider clock,
+    ILogger<FollowUpHandler> logger) : IJobHandler
 {
     public const string Actor = "agent:follow-up";
 
@@ -37,6 +39,11 @@ public sealed class FollowUpHandler(NpgsqlDataSource db, FollowUpAgentHost agent
                 return new JobResult.Done();
             var settleAt = stored.CreatedAt.AddMinutes(o.GraceMinutes);
             if (now < settleAt) return new JobResult.RetryAt(settleAt);
+            if (await AgentSwitches.OffAsync(read, AgentSwitches.FollowUp, ct) is { } off)
+            {
+                await SkipAsync(read, stored.Requisition.Number, off, ct);
+                return new JobResult.Done();
+            }
             var policy = await PolicyStore.GetActiveAsync(read, PolicyCache.Shared, ct);
             @case = policy is null ? null : await FollowUpCases.LoadAsync(read, stored, policy.Policy, now, ct);
         }
@@ -56,4 +63,19 @@ public sealed class FollowUpHandler(NpgsqlDataSource db, FollowUpAgentHost agent
         await scope.CommitAsync(ct);
         return new JobResult.Done();
     }
+
+    /// <summary>
+    /// The tenant's admin switched the agent off: nothing is drafted, and the log says why, so nobody wonders where
+    /// the follow-ups went. The job is done, not postponed; the next trigger (document read, SLA reminder) runs it again.
+    /// </summary>
+    private async Task SkipAsync(TenantScope scope, string number, ModelSwitch off, CancellationToken ct)
+    {
+        LogSwitchedOff(logger, number, scope.TenantId, off.ChangedBy, off.Reason);
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.AgentSkipped, Actor, "requisition", number,
+            new { agent = "follow-up", why = $"switched off for this tenant by {off.ChangedBy}: {off.Reason}", switched_off_at = off.ChangedAt }), clock, ct);
+        await scope.CommitAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up agent not run for {Requisition} (tenant {TenantId}): switched off by {ChangedBy}: {Reason}")]
+    private static partial void LogSwitchedOff(ILogger logger, string requisition, Guid tenantId, string changedBy, string reason);
 }

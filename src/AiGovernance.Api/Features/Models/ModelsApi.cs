@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AiGovernance.Api.Infrastructure;
-using AiGovernance.Core;
 using AiGovernance.Data.Detection;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Worker.Detection;
@@ -23,10 +22,6 @@ public static class ModelsApi
         return g;
     }
 
-    /// <param name="Enabled">Whether the model runs for this tenant (configuration may still switch it off for all).</param>
-    /// <param name="DisabledBy">"configuration", "tenant" or null.</param>
-    public sealed record ModelView(string Kind, string? Version, bool Loaded, bool Enabled, string? DisabledBy, string Status, ModelSwitch? Switch);
-
     public sealed record SwitchRequest(bool? Enabled, string? Reason);
 
     public sealed record DetectionView(string Detector, string ModelVersion, double? Score, bool Flagged, JsonElement Details, string InputHash,
@@ -36,28 +31,15 @@ public static class ModelsApi
     {
         var caller = Caller.RequireAny(http, Roles.Admin, Roles.DataScientist, Roles.Compliance, Roles.ProcurementOps, Roles.Reviewer);
         await using var scope = await db.BeginAsync(caller, ct);
-        var switches = await ModelSwitches.ListAsync(scope, ct);
-        return TypedResults.Ok<IReadOnlyList<ModelView>>(models.Statuses.Select(s =>
-        {
-            var byConfig = models.DisabledByConfiguration.Contains(s.Kind, StringComparer.OrdinalIgnoreCase);
-            var sw = switches.GetValueOrDefault(s.Kind);
-            var byTenant = sw is { Enabled: false };
-            return new ModelView(s.Kind, s.Version, s.Loaded, !byConfig && !byTenant, byConfig ? "configuration" : byTenant ? "tenant" : null, s.Message, sw);
-        }).ToList());
+        return TypedResults.Ok(await ModelStates.ModelsAsync(scope, models, ct));
     }
 
     public static async Task<Ok<ModelSwitch>> SetSwitch(string kind, SwitchRequest request, HttpContext http, TenantDb db, TimeProvider clock,
         CancellationToken ct)
     {
         var caller = Caller.RequireAny(http, Roles.Admin);
-        var errors = new FieldErrors();
-        if (!DetectorKinds.All.Contains(kind, StringComparer.Ordinal)) errors.Add("kind", $"must be one of {string.Join(", ", DetectorKinds.All)}");
-        if (request.Enabled is null) errors.Add("enabled", "is required (true or false)");
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add("reason", "is required: the decision log records why a model was switched");
-        else if (request.Reason.Length > 1000) errors.Add("reason", "must be at most 1000 characters");
-        errors.ThrowIfAny();
         await using var scope = await db.BeginAsync(caller, ct);
-        var result = await ModelSwitches.SetAsync(scope, kind, request.Enabled!.Value, request.Reason!.Trim(), caller.UserId, clock, ct);
+        var result = await ChangeKillSwitch.ExecuteAsync(scope, kind, [.. DetectorKinds.All], "kind", request.Enabled, request.Reason, caller.UserId, clock, ct);
         await scope.CommitAsync(ct);
         return TypedResults.Ok(result);
     }
