@@ -21,8 +21,10 @@ public sealed class DecisionLogPageTests(ApiFixture fixture, WorkspaceBrowser br
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-kind", "human_decision"); // newest first
         await WorkspaceBrowser.ScreenshotAsync(page, "decision-log-all");
 
-        await page.GetByLabel("Kind").SelectOptionAsync("human_decision");
-        await page.GetByLabel("Requisition").FillAsync(approved.Number());
+        await page.SelectOptionAsync("select[name=kind]", "human_decision");
+        // The filters apply on change (workspace.js); wait for that page before typing into it.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=human_decision"));
+        await page.GetByLabel("Requisition", new() { Exact = true }).FillAsync(approved.Number());
         await page.ClickAsync("form.filters button[type=submit]");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync(approved.Number());

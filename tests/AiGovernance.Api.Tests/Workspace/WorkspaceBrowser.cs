@@ -28,7 +28,9 @@ public class WorkspaceBrowser : IAsyncLifetime
     /// <summary>A host with these settings and, when given, this clock in place of the system's.</summary>
     protected WorkspaceBrowser((string Key, string Value)[] settings, TimeProvider? clock)
     {
-        var factory = ApiFixture.CreateFactory(settings);
+        // A free loopback port: the port given to UseKestrel does not reach a factory made by WithWebHostBuilder,
+        // which then listened on 5000 and collided with any other test host on the machine.
+        var factory = ApiFixture.CreateFactory([.. settings, ("urls", "http://127.0.0.1:0")]);
         Factory = clock is null ? factory : factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(clock)));
     }
 
