@@ -61,6 +61,7 @@ public static class ApiHosting
     public static WebApplication UseGovernanceApi(this WebApplication app)
     {
         app.UseCorrelationId();
+        app.UseServerTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");

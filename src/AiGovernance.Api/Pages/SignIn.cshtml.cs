@@ -21,17 +21,17 @@ public sealed class SignInModel(NpgsqlDataSource db, IOptions<WebOptions> option
     [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<UserRecord> Users { get; private set; } = [];
-    public string? Problem { get; private set; }
+    /// <summary>Why the last sign-in failed (the identity provider's refusal arrives here as ?problem=).</summary>
+    [BindProperty(SupportsGet = true)] public string? Problem { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Options.OidcEnabled && !Options.DevSignIn)
-            return Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl() }, WebHosting.OidcScheme);
         if (!Options.DevSignIn) return Page();
         Tenant = string.IsNullOrWhiteSpace(Tenant) ? Options.DefaultTenant : Tenant.Trim();
         if (await WebHosting.TenantIdAsync(db, Tenant, ct) is not { } tenantId)
         {
             Problem = $"There is no tenant '{Tenant}'.";
+            Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         await using var scope = await TenantScope.BeginAsync(db, tenantId, ct);

@@ -2,6 +2,8 @@ using AiGovernance.Api.Infrastructure;
 using AiGovernance.Data.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -44,6 +46,12 @@ public static class WebHosting
         {
             o.Conventions.AuthorizeFolder("/", PagePolicy);
             o.Conventions.AllowAnonymousToPage("/SignIn");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Another entry assembly (the CLI's in-process benchmark host) does not find these pages by itself.
+            var asm = typeof(WebHosting).Assembly;
+            if (parts.ApplicationParts.Any(p => p.Name == asm.GetName().Name)) return;
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(asm).GetApplicationParts(asm)) parts.ApplicationParts.Add(part);
         });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "aigov-antiforgery");
         return builder;
@@ -65,6 +73,22 @@ public static class WebHosting
         o.ResponseType = "code";
         o.MapInboundClaims = false;
         o.CallbackPath = "/signin-oidc";
+        o.RequireHttpsMetadata = web.OidcRequireHttpsMetadata;
+        o.Scope.Add("profile");
+        // The provider answers with a top-level redirect (query), so the correlation cookies can be SameSite=Lax:
+        // form_post would need SameSite=None, which browsers drop without https.
+        o.ResponseMode = OpenIdConnectResponseMode.Query;
+        o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        o.NonceCookie.SameSite = SameSiteMode.Lax;
+        o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Events.OnRemoteFailure = ctx =>
+        {
+            // Back to the sign-in page with the reason, instead of an error page the person cannot act on.
+            ctx.Response.Redirect("/sign-in?problem=" + Uri.EscapeDataString(ctx.Failure?.Message ?? "The identity provider refused the sign-in."));
+            ctx.HandleResponse();
+            return Task.CompletedTask;
+        };
         o.Events.OnTokenValidated = async ctx =>
         {
             // The identity provider says who the person is and which tenant they belong to; what they may do

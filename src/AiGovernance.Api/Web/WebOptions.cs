@@ -19,6 +19,8 @@ public sealed class WebOptions
     public string? OidcClientSecret { get; set; }
     /// <summary>Claim of the ID token that names the user as in the tenant's user list.</summary>
     public string OidcUserClaim { get; set; } = "preferred_username";
+    /// <summary>Fetch the provider's metadata over https only; turn off solely for a provider on the development machine.</summary>
+    public bool OidcRequireHttpsMetadata { get; set; } = true;
     /// <summary>How long a workspace session lasts without activity.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 24 * 7)]
     public int SessionHours { get; set; } = 8;

@@ -24,7 +24,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchHost> StartAsync(CancellationToken ct)
+    public static async Task<BenchHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,6 +37,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             ["Governance:Logging:Directory"] = Path.Combine(Path.GetTempPath(), "aigov-bench-logs"),
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddGovernanceApi();
         var app = builder.Build();

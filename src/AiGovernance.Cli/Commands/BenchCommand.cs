@@ -82,6 +82,7 @@ public static class BenchCommand
         bench.Subcommands.Add(approvals);
         bench.Subcommands.Add(DetectionBenchCommand.Create());
         bench.Subcommands.Add(DocumentBenchCommand.Create());
+        bench.Subcommands.Add(AiGovernance.Cli.Bench.Pages.PageBenchCommand.Create());
         bench.Subcommands.Add(AiGovernance.Cli.Bench.Retrain.RetrainBenchCommand.Create());
         return bench;
     }

@@ -8,14 +8,16 @@ namespace AiGovernance.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class KestrelHost : IAsyncLifetime
 {
-    public WebApplicationFactory<Program> Factory { get; } = ApiFixture.CreateFactory();
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        Factory.UseKestrel(0);
-        Factory.StartServer();
+        (Factory, _) = FreePort.StartKestrel();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null) await Factory.DisposeAsync();
+    }
 }

@@ -21,6 +21,9 @@ public class WorkspaceBrowser : IAsyncLifetime
     private IPlaywright? playwright;
     private readonly List<IBrowserContext> contexts = [];
 
+    private readonly (string Key, string Value)[] settings;
+    private readonly TimeProvider? clock;
+
     public WorkspaceBrowser() : this([("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true")], null)
     {
     }
@@ -28,13 +31,11 @@ public class WorkspaceBrowser : IAsyncLifetime
     /// <summary>A host with these settings and, when given, this clock in place of the system's.</summary>
     protected WorkspaceBrowser((string Key, string Value)[] settings, TimeProvider? clock)
     {
-        // A free loopback port: the port given to UseKestrel does not reach a factory made by WithWebHostBuilder,
-        // which then listened on 5000 and collided with any other test host on the machine.
-        var factory = ApiFixture.CreateFactory([.. settings, ("urls", "http://127.0.0.1:0")]);
-        Factory = clock is null ? factory : factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton(clock)));
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -44,14 +45,17 @@ public class WorkspaceBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        (Factory, BaseAddress) = FreePort.StartKestrel(clock, settings);
+        playwright = await Playwright.CreateAsync();
+        Browser = await LaunchAsync(playwright);
+    }
+
+    /// <summary>Debian's chromium, headless, with nothing that would reach the network on its own.</summary>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: the browser tests need Debian's chromium (scripts/ensure-tools.sh installs it).");
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -98,6 +102,6 @@ public class WorkspaceBrowser : IAsyncLifetime
         foreach (var c in contexts) await c.CloseAsync();
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
-        await Factory.DisposeAsync();
+        if (Factory is not null) await Factory.DisposeAsync();
     }
 }
