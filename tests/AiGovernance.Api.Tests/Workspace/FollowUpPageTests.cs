@@ -63,6 +63,8 @@ public sealed class FollowUpPageTests(ApiFixture fixture, FollowUpBrowser browse
         var page = await browser.SignInAsync(tenant, "u-felix", 390, 844);
         await page.GotoAsync("/follow-ups");
         var card = page.Locator($"article[data-draft='{draftId}']");
+        await Assertions.Expect(card).ToContainTextAsync(req.Number());
+        await WorkspaceBrowser.ScreenshotAsync(page, "follow-ups-draft-390");
 
         await card.Locator("summary", new() { HasText = "Reject" }).ClickAsync();
         await card.Locator("[data-reject]").ClickAsync();
