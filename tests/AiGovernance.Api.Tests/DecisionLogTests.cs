@@ -169,21 +169,5 @@ public sealed class DecisionLogTests(ApiFixture fixture)
         return (first, second);
     }
 
-    /// <summary>What an attacker with superuser rights would do: switch the guard off, rewrite, switch it on again.</summary>
-    private async Task TamperAsync(long seq)
-    {
-        await using var conn = new NpgsqlConnection(fixture.SuperConnectionString);
-        await conn.OpenAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        await using (var disable = new NpgsqlCommand("ALTER TABLE decision_log DISABLE TRIGGER decision_log_no_update", conn, tx))
-            await disable.ExecuteNonQueryAsync();
-        await using (var update = new NpgsqlCommand("UPDATE decision_log SET payload = payload || '{\"tampered\": true}'::jsonb WHERE seq = $1", conn, tx))
-        {
-            update.Parameters.AddWithValue(seq);
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
-        await using (var enable = new NpgsqlCommand("ALTER TABLE decision_log ENABLE TRIGGER decision_log_no_update", conn, tx))
-            await enable.ExecuteNonQueryAsync();
-        await tx.CommitAsync();
-    }
+    private Task TamperAsync(long seq) => DecisionLogTampering.TamperAsync(fixture, seq);
 }

@@ -9,6 +9,17 @@ namespace AiGovernance.Data.DecisionLog;
 /// </summary>
 public static class DecisionLogExport
 {
+    public static readonly string[] Formats = ["jsonl", "csv"];
+
+    /// <summary>jsonl (the default) or csv, as the CLI, the API and the workspace page accept it.</summary>
+    public static string ParseFormat(string? format)
+    {
+        var fmt = string.IsNullOrWhiteSpace(format) ? "jsonl" : format.Trim().ToLowerInvariant();
+        return Formats.Contains(fmt) ? fmt : throw AiGovernance.Core.ValidationFailedException.Single("format", "must be jsonl or csv");
+    }
+
+    public static string ContentType(string format) => format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
+
     public const string CsvHeader = "seq,recorded_at,kind,actor,on_behalf_of,subject_type,subject_id,payload,prev_hash,hash";
 
     public static async Task<long> WriteAsync(IAsyncEnumerable<DecisionLogEntry> entries, TextWriter w, string format, CancellationToken ct)

@@ -50,6 +50,15 @@ public static class OutboxStore
         return await ReadAllAsync(cmd, ct);
     }
 
+    /// <summary>The messages with these idempotency keys (e.g. <c>followup:{recommendation id}</c>), by key.</summary>
+    public static async Task<IReadOnlyDictionary<string, OutboxMessage>> ByKeysAsync(TenantScope scope, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return new Dictionary<string, OutboxMessage>();
+        await using var cmd = scope.Command($"SELECT {Columns} FROM outbox_messages WHERE idempotency_key = ANY($1)");
+        cmd.Parameters.AddWithValue(keys.ToArray());
+        return (await ReadAllAsync(cmd, ct)).ToDictionary(m => m.IdempotencyKey, StringComparer.Ordinal);
+    }
+
     public static async Task<OutboxMessage?> GetAsync(TenantScope scope, Guid id, CancellationToken ct)
     {
         await using var cmd = scope.Command($"SELECT {Columns} FROM outbox_messages WHERE id = $1");

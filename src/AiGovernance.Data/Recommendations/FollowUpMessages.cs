@@ -16,6 +16,27 @@ public static class FollowUpMessages
 
     private static readonly string[] Required = ["recipient_kind", "recipient_id", "subject", "body"];
 
+    /// <summary>The outbox idempotency key of an accepted draft's message.</summary>
+    public static string KeyFor(Guid recommendationId) => $"followup:{recommendationId}";
+
+    /// <summary>
+    /// A reviewer's edit of a draft: the drafted payload with their subject and body, everything else (recipient,
+    /// trigger) as drafted, so an edit changes the wording and never the addressee.
+    /// </summary>
+    public static JsonElement WithText(JsonElement drafted, string? subject, string? body)
+    {
+        var e = new AiGovernance.Core.FieldErrors();
+        if (string.IsNullOrWhiteSpace(subject)) e.Add("subject", "must not be empty");
+        else if (subject.Length > 300) e.Add("subject", "must be at most 300 characters");
+        if (string.IsNullOrWhiteSpace(body)) e.Add("body", "must not be empty");
+        else if (body.Length > 20_000) e.Add("body", "must be at most 20000 characters");
+        e.ThrowIfAny();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(drafted.GetRawText())?.AsObject() ?? [];
+        node["subject"] = subject!.Trim();
+        node["body"] = body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return JsonDocument.Parse(node.ToJsonString()).RootElement.Clone();
+    }
+
     public static async Task<RecommendationEffect> SendAsync(TenantScope scope, Recommendation rec, StoredRequisition? requisition, string deciderId,
         TimeProvider clock, CancellationToken ct)
     {
@@ -25,7 +46,7 @@ public static class FollowUpMessages
             return RecommendationEffect.NotApplied($"the message lacks {string.Join(", ", missing)}; nothing was sent");
         string? Text(string name) => p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-        var key = $"followup:{rec.Id}";
+        var key = KeyFor(rec.Id);
         var messageId = await OutboxWriter.EnqueueAsync(scope, Topic, key, rec.SubjectId, new
         {
             recommendation_id = rec.Id,

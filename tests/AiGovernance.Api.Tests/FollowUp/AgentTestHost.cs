@@ -24,17 +24,25 @@ public sealed class AgentTestHost : IAsyncDisposable
     /// finds this host's jobs due — otherwise it could claim an outbox message first and send it through its own,
     /// SMTP-less configuration. Tests move it forward (SLA reminders).
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(DateTime.UtcNow.Year + 5, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = YearsAhead();
+
+    /// <summary>A clock years ahead of real time (why: see <see cref="Clock"/>); the follow-ups page's browser fixture uses one too.</summary>
+    public static FakeTimeProvider YearsAhead() => new(new DateTimeOffset(DateTime.UtcNow.Year + 5, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Worker loop off, the follow-up agent on without a grace period, e-mail to <paramref name="smtp"/>.</summary>
+    public static (string Key, string Value)[] Settings(SmtpStubServer smtp) =>
+    [
+        ("Governance:Worker:Enabled", "false"),
+        ("Governance:Agents:FollowUp:Enabled", "true"),
+        ("Governance:Agents:FollowUp:GraceMinutes", "0"),
+        ("Governance:Messaging:Smtp:Host", "127.0.0.1"),
+        ("Governance:Messaging:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Governance:Messaging:Smtp:Security", "None"),
+    ];
 
     private AgentTestHost(params (string, string)[] settings) =>
-        Factory = ApiFixture.CreateFactory([
-            ("Governance:Worker:Enabled", "false"),
-            ("Governance:Agents:FollowUp:Enabled", "true"),
-            ("Governance:Agents:FollowUp:GraceMinutes", "0"),
-            ("Governance:Messaging:Smtp:Host", "127.0.0.1"),
-            ("Governance:Messaging:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Governance:Messaging:Smtp:Security", "None"),
-            .. settings]).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
+        Factory = ApiFixture.CreateFactory([.. Settings(Smtp), .. settings])
+            .WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
 
     public static async Task<AgentTestHost> StartAsync(ApiFixture fixture, params (string, string)[] settings)
     {
@@ -44,10 +52,13 @@ public sealed class AgentTestHost : IAsyncDisposable
     }
 
     /// <summary>A valid submission (see <see cref="TestApi.Requisition"/>) needed 30 days after this host's today.</summary>
-    public JsonObject Requisition(decimal amount)
+    public JsonObject Requisition(decimal amount) => Requisition(Clock, amount);
+
+    /// <summary>A valid submission needed 30 days after <paramref name="clock"/>'s today.</summary>
+    public static JsonObject Requisition(TimeProvider clock, decimal amount)
     {
         var body = TestApi.Requisition(amount);
-        body["needed_by"] = Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        body["needed_by"] = clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return body;
     }
 

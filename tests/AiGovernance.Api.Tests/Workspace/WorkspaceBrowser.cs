@@ -12,13 +12,28 @@ namespace AiGovernance.Api.Tests.Workspace;
 /// tests walk the pages as a person would, against the real database. One browser per test class;
 /// every test signs in its own context (own cookies) for a user of its own tenant. The host's worker
 /// loop is off, so a test runs exactly the jobs it caused (<see cref="TestTenant.RunJobsAsync"/>).
+/// A derived fixture may pass its own settings and clock (see <see cref="FollowUpBrowser"/>).
 /// </summary>
-public sealed class WorkspaceBrowser : IAsyncLifetime
+public class WorkspaceBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? playwright;
     private readonly List<IBrowserContext> contexts = [];
+
+    private readonly (string Key, string Value)[] settings;
+    private readonly TimeProvider? clock;
+
+    public WorkspaceBrowser() : this([("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true")], null)
+    {
+    }
+
+    /// <summary>A host with these settings and, when given, this clock in place of the system's.</summary>
+    protected WorkspaceBrowser((string Key, string Value)[] settings, TimeProvider? clock)
+    {
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -30,7 +45,7 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, BaseAddress) = FreePort.StartKestrel(("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true"));
+        (Factory, BaseAddress) = FreePort.StartKestrel(clock, settings);
         playwright = await Playwright.CreateAsync();
         Browser = await LaunchAsync(playwright);
     }
@@ -82,7 +97,7 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var c in contexts) await c.CloseAsync();
         if (Browser is not null) await Browser.CloseAsync();

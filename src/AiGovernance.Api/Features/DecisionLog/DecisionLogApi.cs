@@ -1,14 +1,16 @@
 using System.Text.Json;
 using AiGovernance.Api.Infrastructure;
-using AiGovernance.Core;
 using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AiGovernance.Api.Features.DecisionLog;
 
 public static class DecisionLogApi
 {
     public static readonly string[] Readers = [Roles.Compliance, Roles.Admin, Roles.Reviewer];
+    public static readonly string[] Exporters = [Roles.Compliance, Roles.Admin];
 
     public static RouteGroupBuilder MapDecisionLogApi(this RouteGroupBuilder api)
     {
@@ -27,11 +29,13 @@ public static class DecisionLogApi
     }
 
     public static async Task<Ok<IReadOnlyList<EntryView>>> Query(HttpContext http, TenantDb db, string? requisition, string? actor, string? kind,
-        DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, CancellationToken ct)
+        DateTimeOffset? from, DateTimeOffset? to, long? after, long? before, int? limit, [FromQuery(Name = "model_version")] string? modelVersion,
+        [FromQuery(Name = "prompt_version")] string? promptVersion, CancellationToken ct)
     {
         var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
-        var filter = new DecisionLogFilter(requisition, actor, kind, from, to, after, Math.Clamp(limit ?? 100, 1, 1000));
+        var filter = await DecisionLogReader.ForRequisitionAsync(scope, new DecisionLogFilter(null, Blank(actor), Blank(kind), from, to, after,
+            Math.Clamp(limit ?? 100, 1, 1000), Blank(modelVersion), Blank(promptVersion), before), requisition, ct);
         var list = new List<EntryView>();
         await foreach (var e in DecisionLogReader.ReadAsync(scope, filter, ct)) list.Add(EntryView.From(e));
         return TypedResults.Ok<IReadOnlyList<EntryView>>(list);
@@ -44,16 +48,30 @@ public static class DecisionLogApi
         return TypedResults.Ok(await DecisionLogVerifier.VerifyAsync(scope, ct: ct));
     }
 
-    /// <summary>Streams the filtered log as JSON lines or CSV without buffering it in memory.</summary>
-    public static async Task Export(HttpContext http, TenantDb db, string? format, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    /// <summary>Streams the filtered log (the same filters as the query) as JSON lines or CSV.</summary>
+    public static async Task Export(HttpContext http, TenantDb db, string? format, string? requisition, string? actor, string? kind,
+        DateTimeOffset? from, DateTimeOffset? to, [FromQuery(Name = "model_version")] string? modelVersion,
+        [FromQuery(Name = "prompt_version")] string? promptVersion, CancellationToken ct)
     {
-        var caller = Caller.RequireAny(http, Roles.Compliance, Roles.Admin);
-        var fmt = (format ?? "jsonl").ToLowerInvariant();
-        if (fmt is not ("jsonl" or "csv")) throw ValidationFailedException.Single("format", "must be jsonl or csv");
+        var caller = Caller.RequireAny(http, Exporters);
+        var fmt = DecisionLogExport.ParseFormat(format);
         await using var scope = await db.BeginAsync(caller, ct);
-        http.Response.ContentType = fmt == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=decision-log.{fmt}";
-        await using var writer = new StreamWriter(http.Response.Body);
-        await DecisionLogExport.WriteAsync(DecisionLogReader.ReadAsync(scope, new DecisionLogFilter(From: from, To: to, Limit: 0), ct), writer, fmt, ct);
+        var filter = await DecisionLogReader.ForRequisitionAsync(scope, new DecisionLogFilter(null, Blank(actor), Blank(kind), from, to, Limit: 0,
+            ModelVersion: Blank(modelVersion), PromptVersion: Blank(promptVersion)), requisition, ct);
+        await StreamExportAsync(http.Response, scope, filter, fmt, ct);
     }
+
+    /// <summary>
+    /// Writes the export as a download (decision-log.csv / .jsonl) without buffering it in memory; the workspace
+    /// page's export calls this too, so both give byte-for-byte the same file as <c>aigov audit export</c>.
+    /// </summary>
+    public static async Task StreamExportAsync(HttpResponse response, TenantScope scope, DecisionLogFilter filter, string format, CancellationToken ct)
+    {
+        response.ContentType = DecisionLogExport.ContentType(format);
+        response.Headers.ContentDisposition = $"attachment; filename=decision-log.{format}";
+        await using var writer = new StreamWriter(response.Body);
+        await DecisionLogExport.WriteAsync(DecisionLogReader.ReadAsync(scope, filter with { Limit = 0, NewestFirst = false }, ct), writer, format, ct);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
