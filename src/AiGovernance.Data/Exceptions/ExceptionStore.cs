@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AiGovernance.Core.Exceptions;
+using AiGovernance.Data.Policies;
 using AiGovernance.Data.Tenancy;
 using NpgsqlTypes;
 
@@ -30,10 +31,10 @@ public static class ExceptionStore
         LEFT JOIN history h ON h.type = e.type
         """;
 
-    /// <summary>The matching exceptions, highest triage score first.</summary>
-    public static async Task<IReadOnlyList<ExceptionRecord>> ListAsync(TenantScope scope, ExceptionFilter filter, DateTimeOffset now, TriageWeights weights,
-        CancellationToken ct)
+    /// <summary>The matching exceptions, highest triage score first (weights from the active policy's exceptions: section).</summary>
+    public static async Task<IReadOnlyList<ExceptionRecord>> ListAsync(TenantScope scope, ExceptionFilter filter, DateTimeOffset now, CancellationToken ct)
     {
+        var weights = await WeightsAsync(scope, ct);
         await using var cmd = scope.Command(Query + """
              WHERE ($1::text IS NULL OR e.status = $1 OR ($1 = 'open' AND e.status = 'assigned'))
                AND ($2::text IS NULL OR e.owner_queue = $2) AND ($3::text IS NULL OR e.type = $3) AND ($4::uuid IS NULL OR e.requisition_id = $4)
@@ -47,12 +48,16 @@ public static class ExceptionStore
         return list.OrderByDescending(e => e.Triage.Score).ThenBy(e => e.RaisedAt).Take(filter.Limit).ToList();
     }
 
-    public static async Task<ExceptionRecord?> GetAsync(TenantScope scope, Guid id, DateTimeOffset now, TriageWeights weights, CancellationToken ct)
+    public static async Task<ExceptionRecord?> GetAsync(TenantScope scope, Guid id, DateTimeOffset now, CancellationToken ct)
     {
+        var weights = await WeightsAsync(scope, ct);
         await using var cmd = scope.Command(Query + " WHERE e.id = $1");
         cmd.Parameters.AddWithValue(id);
         return (await ReadAsync(cmd, now, weights, ct)).FirstOrDefault();
     }
+
+    private static async Task<TriageWeights> WeightsAsync(TenantScope scope, CancellationToken ct) =>
+        (await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct))?.Policy.Exceptions.Weights ?? TriageWeights.Default;
 
     private static async Task<List<ExceptionRecord>> ReadAsync(Npgsql.NpgsqlCommand cmd, DateTimeOffset now, TriageWeights weights, CancellationToken ct)
     {

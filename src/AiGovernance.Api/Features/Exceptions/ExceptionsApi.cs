@@ -2,7 +2,6 @@ using AiGovernance.Api.Infrastructure;
 using AiGovernance.Core;
 using AiGovernance.Core.Exceptions;
 using AiGovernance.Data.Exceptions;
-using AiGovernance.Data.Policies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiGovernance.Api.Features.Exceptions;
@@ -35,20 +34,16 @@ public static class ExceptionsApi
             throw ValidationFailedException.Single("type", $"'{type}' is not an exception type");
         await using var scope = await db.BeginAsync(caller, ct);
         var filter = new ExceptionFilter(status == "all" ? null : status ?? "open", queue, type, requisition, Math.Clamp(limit ?? 200, 1, 1000));
-        return TypedResults.Ok(await ExceptionStore.ListAsync(scope, filter, clock.GetUtcNow(), await WeightsAsync(scope, ct), ct));
+        return TypedResults.Ok(await ExceptionStore.ListAsync(scope, filter, clock.GetUtcNow(), ct));
     }
 
     public static async Task<Ok<ExceptionRecord>> Get(Guid id, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
     {
         var caller = Caller.RequireAny(http, Triagers);
         await using var scope = await db.BeginAsync(caller, ct);
-        return TypedResults.Ok(await ExceptionStore.GetAsync(scope, id, clock.GetUtcNow(), await WeightsAsync(scope, ct), ct)
+        return TypedResults.Ok(await ExceptionStore.GetAsync(scope, id, clock.GetUtcNow(), ct)
             ?? throw DomainException.NotFound("exception_not_found", $"Exception {id} was not found."));
     }
-
-    /// <summary>The active policy's triage weights (its <c>exceptions:</c> section).</summary>
-    private static async Task<TriageWeights> WeightsAsync(Data.Tenancy.TenantScope scope, CancellationToken ct) =>
-        (await PolicyStore.GetActiveAsync(scope, PolicyCache.Shared, ct))?.Policy.Exceptions.Weights ?? TriageWeights.Default;
 
     public sealed record AssignRequest(string? Assignee);
 
@@ -70,7 +65,7 @@ public static class ExceptionsApi
         caller.RequirePerson();
         await using var scope = await db.BeginAsync(caller, ct);
         await DecideOnException.ExecuteAsync(scope, caller.UserId, id, action, assignee, reason, clock, ct);
-        var after = (await ExceptionStore.GetAsync(scope, id, clock.GetUtcNow(), await WeightsAsync(scope, ct), ct))!;
+        var after = (await ExceptionStore.GetAsync(scope, id, clock.GetUtcNow(), ct))!;
         await scope.CommitAsync(ct);
         return TypedResults.Ok(after);
     }
