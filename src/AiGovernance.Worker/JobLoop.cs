@@ -4,13 +4,18 @@ using Microsoft.Extensions.Options;
 
 namespace AiGovernance.Worker;
 
-/// <summary>The hosted loop: a pass of the job runner every poll interval (immediately again while work remains).</summary>
-public sealed partial class JobLoop(JobRunner runner, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobLoop> logger) : BackgroundService
+/// <summary>
+/// The hosted loop: a pass of the job runner every poll interval, when a job is scheduled (see <see cref="JobWakeups"/>),
+/// and immediately again while work remains.
+/// </summary>
+public sealed partial class JobLoop(JobRunner runner, JobWakeups wakeups, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobLoop> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         LogStarted(logger, options.Value.PollInterval);
+        var listening = wakeups.ListenAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;
@@ -25,13 +30,14 @@ public sealed partial class JobLoop(JobRunner runner, IOptions<WorkerOptions> op
             if (handled > 0) continue; // more may be due: go again at once
             try
             {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                await wakeups.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
         }
+        await listening;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker loop started, polling every {Interval}")]

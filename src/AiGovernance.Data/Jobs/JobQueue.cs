@@ -13,13 +13,20 @@ public sealed record ClaimedJob(long Id, Guid TenantId, string Kind, string Subj
 /// </summary>
 public static class JobQueue
 {
+    /// <summary>PostgreSQL channel a scheduled job is announced on.</summary>
+    public const string WakeChannel = "aigov_jobs";
+
     /// <summary>Schedules (or moves) the one job of this kind for this subject.</summary>
     public static async Task ScheduleAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid tenantId, string kind, string subjectId,
         DateTimeOffset dueAt, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
-            INSERT INTO jobs (tenant_id, kind, subject_id, due_at) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET due_at = excluded.due_at, locked_until = NULL
+        // The notification reaches listening workers when the transaction commits (JobLoop wakes at once instead of at its next poll).
+        await using var cmd = new NpgsqlCommand($"""
+            WITH scheduled AS (
+                INSERT INTO jobs (tenant_id, kind, subject_id, due_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (tenant_id, kind, subject_id) DO UPDATE SET due_at = excluded.due_at, locked_until = NULL
+                RETURNING 1)
+            SELECT pg_notify('{WakeChannel}', '') FROM scheduled
             """, conn, tx);
         cmd.Parameters.AddWithValue(tenantId);
         cmd.Parameters.AddWithValue(kind);

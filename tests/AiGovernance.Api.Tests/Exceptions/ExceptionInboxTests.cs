@@ -18,7 +18,7 @@ public sealed class ExceptionInboxTests(ApiFixture fixture)
         var tenant = await fixture.CreateTenantAsync();
         var req = await tenant.As("u-anna").SubmitAsync(TestApi.Requisition(4200));
         var rec = await tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id(), reason: "probable duplicate of REQ-000042"));
-        await tenant.RunJobsAsync();
+        await tenant.ProjectExceptionsAsync();
 
         var ops = tenant.As("u-felix");
         var inbox = await (await ops.GetAsync(Path)).ReadAsync(HttpStatusCode.OK);
@@ -32,7 +32,7 @@ public sealed class ExceptionInboxTests(ApiFixture fixture)
         Assert.InRange(triage.GetProperty("score").GetDouble(), 0.0001, 1);
 
         (await tenant.As("u-grace").DecideOnAsync(rec, "reject", "same lines but a different delivery site")).EnsureSuccessStatusCode();
-        await tenant.RunJobsAsync();
+        await tenant.ProjectExceptionsAsync();
         Assert.DoesNotContain((await (await ops.GetAsync(Path)).ReadAsync(HttpStatusCode.OK)).Items(), e => e.Str("type") == "probable_duplicate");
         var closed = await (await ops.GetAsync($"{Path}/{item.Str("id")}")).ReadAsync(HttpStatusCode.OK);
         Assert.Equal("dismissed", closed.Str("status"));
@@ -46,7 +46,7 @@ public sealed class ExceptionInboxTests(ApiFixture fixture)
         var tenant = await fixture.CreateTenantAsync();
         var req = await tenant.As("u-anna").SubmitAsync(TestApi.Requisition(900));
         await tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id()));
-        await tenant.RunJobsAsync();
+        await tenant.ProjectExceptionsAsync();
         var ops = tenant.As("u-felix");
         var id = (await (await ops.GetAsync(Path)).ReadAsync(HttpStatusCode.OK)).Items().First().Str("id");
 
@@ -87,6 +87,24 @@ public sealed class ExceptionInboxTests(ApiFixture fixture)
         }
         await ProjectAsync(tenant);
         Assert.Equal(3, await CountAsync(tenant));
+    }
+
+    [Fact]
+    public async Task The_running_worker_raises_the_exception_by_itself()
+    {
+        // The shared host runs its worker loop: the log entry schedules the projector and wakes the loop.
+        var tenant = await fixture.CreateTenantAsync();
+        var req = await tenant.As("u-anna").SubmitAsync(TestApi.Requisition(2100));
+        await tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id(), reason: "raised by the worker"));
+        var ops = tenant.As("u-felix");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var inbox = await (await ops.GetAsync(Path)).ReadAsync(HttpStatusCode.OK);
+            if (inbox.Items().Any(e => e.Str("title") == "raised by the worker")) return;
+            Assert.True(DateTime.UtcNow < deadline, "the worker did not raise the exception within 30 s");
+            await Task.Delay(100);
+        }
     }
 
     private static async Task ProjectAsync(TestTenant tenant)

@@ -40,6 +40,22 @@ public sealed class TestTenant(ApiFixture fixture, WebApplicationFactory<Program
         throw new InvalidOperationException("jobs kept coming after 20 passes");
     }
 
+    /// <summary>
+    /// Brings this tenant's exception inbox up to date with its decision log. Any host's worker may be projecting
+    /// the same tenant right now (they share the database); the checkpoint lock makes this wait for it, so the
+    /// inbox is complete when this returns.
+    /// </summary>
+    public async Task ProjectExceptionsAsync()
+    {
+        while (true)
+        {
+            await using var scope = await OwnerScopeAsync();
+            var read = await AiGovernance.Data.Exceptions.ExceptionProjector.ProjectAsync(scope, TimeProvider.System, 500, CancellationToken.None);
+            await scope.CommitAsync();
+            if (read < 500) return;
+        }
+    }
+
     /// <summary>A transaction bound to this tenant as the schema owner (row-level security still applies).</summary>
     public Task<TenantScope> OwnerScopeAsync() => TenantScope.BeginAsync(fixture.OwnerDb, Id);
 }

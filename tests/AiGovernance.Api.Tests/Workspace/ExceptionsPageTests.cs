@@ -25,7 +25,7 @@ public sealed class ExceptionsPageTests(ApiFixture fixture, WorkspaceBrowser bro
             weak["producer"] = new JsonObject { ["name"] = "experimental-scanner", ["model_version"] = "x-1" };
             await tenant.Agent().PostAsync(weak);
         }
-        await tenant.RunJobsAsync();
+        await tenant.ProjectExceptionsAsync();
 
         var page = await browser.SignInAsync(tenant, "u-felix");
         await page.ClickAsync("nav >> text=Exceptions");
