@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AiGovernance.Worker;
 
 /// <summary>The hosted loop: a pass of the job runner every poll interval (immediately again while work remains).</summary>
-public sealed partial class JobLoop(JobRunner runner, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobLoop> logger) : BackgroundService
+public sealed partial class JobLoop(JobRunner runner, WorkerPulse pulse, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +17,7 @@ public sealed partial class JobLoop(JobRunner runner, IOptions<WorkerOptions> op
             try
             {
                 handled = await runner.RunDueAsync(stoppingToken);
+                pulse.PassSucceeded(clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
