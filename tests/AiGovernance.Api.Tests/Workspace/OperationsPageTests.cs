@@ -1,0 +1,65 @@
+using AiGovernance.Api.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AiGovernance.Api.Tests.Workspace;
+
+[Collection(ApiCollection.Name)]
+public sealed class OperationsPageTests(ApiFixture fixture, WorkspaceBrowser browser) : IClassFixture<WorkspaceBrowser>
+{
+    [Fact]
+    public async Task Procurement_ops_sees_charts_and_the_time_range_changes_the_figures()
+    {
+        var tenant = await browser.CreateTenantAsync(fixture);
+        var anna = tenant.As("u-anna");
+        var recent = await anna.SubmitAsync(TestApi.Requisition(1200));
+        var older = await anna.SubmitAsync(TestApi.Requisition(1400));
+        (await tenant.As("u-david").DecideAsync(recent, "approve", 0)).EnsureSuccessStatusCode();
+        await using (var scope = await tenant.OwnerScopeAsync())
+        {
+            await using var cmd = scope.Command("UPDATE requisitions SET created_at = now() - interval '20 days' WHERE id = $1");
+            cmd.Parameters.AddWithValue(older.Id());
+            await cmd.ExecuteNonQueryAsync();
+            await scope.CommitAsync();
+        }
+
+        var page = await browser.SignInAsync(tenant, "u-felix");
+        await page.GotoAsync("/operations?range=7");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Operations");
+        await Assertions.Expect(page.Locator("[data-kpi=submitted]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("svg.chart title").First).ToHaveTextAsync("Pending steps by time waiting");
+        Assert.True(await page.Locator("svg.chart").CountAsync() >= 6);
+        Assert.Contains("u-david", await page.Locator("figure[data-fast-seconds] svg").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("[data-drift=duplicate]")).ToBeVisibleAsync();
+
+        await page.SelectOptionAsync("select[name=range]", "30");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-kpi=submitted]")).ToHaveTextAsync("2");
+        await WorkspaceBrowser.ScreenshotAsync(page, "operations-1280");
+
+        var today = DateTime.UtcNow.Date;
+        await page.GotoAsync($"/operations?range=custom&from={today.AddDays(-25):yyyy-MM-dd}&to={today.AddDays(-15):yyyy-MM-dd}");
+        await Assertions.Expect(page.Locator("[data-kpi=submitted]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-kpi=touchless]")).ToHaveTextAsync("–");
+
+        var phone = await browser.SignInAsync(tenant, "u-felix", 390, 844);
+        await phone.GotoAsync("/operations?range=30");
+        await Assertions.Expect(phone.Locator("[data-kpi=submitted]")).ToHaveTextAsync("2");
+        var overflow = await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the page scrolls sideways at phone width");
+        await WorkspaceBrowser.ScreenshotAsync(phone, "operations-390");
+    }
+
+    [Fact]
+    public async Task An_approver_is_refused_and_a_reversed_custom_range_is_a_problem()
+    {
+        var tenant = await browser.CreateTenantAsync(fixture);
+        var approver = await browser.SignInAsync(tenant, "u-david");
+        var refused = await approver.GotoAsync("/operations");
+        Assert.Equal(403, refused!.Status);
+        await Assertions.Expect(approver.Locator("[data-problem-code]")).ToHaveTextAsync("role_required");
+
+        var ops = await browser.SignInAsync(tenant, "u-hannah");
+        var reversed = await ops.GotoAsync("/operations?range=custom&from=2026-03-10&to=2026-03-01");
+        Assert.Equal(422, reversed!.Status);
+    }
+}
