@@ -7,7 +7,7 @@ CREATE FUNCTION tenants_for_monitoring() RETURNS TABLE (id uuid, slug text)
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
     AS $$ SELECT id, slug FROM tenants ORDER BY slug $$;
 
--- The figures read by time: decisions and recommendations by when they were decided, log entries by kind and time.
+-- The figures read by time: approval decisions by when they were made, log entries by kind and time
+-- (recommendations by decision time already have recommendations_decided, 0012).
 CREATE INDEX approval_decisions_decided ON approval_decisions (tenant_id, decided_at);
-CREATE INDEX recommendations_decided ON recommendations (tenant_id, decided_at) WHERE decided_at IS NOT NULL;
 CREATE INDEX decision_log_kind_recorded ON decision_log (tenant_id, kind, recorded_at);

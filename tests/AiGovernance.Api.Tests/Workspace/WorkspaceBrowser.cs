@@ -21,7 +21,8 @@ public sealed class WorkspaceBrowser : IAsyncLifetime
     private readonly List<IBrowserContext> contexts = [];
 
     public WebApplicationFactory<Program> Factory { get; } =
-        ApiFixture.CreateFactory(("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true"));
+        // urls: a free loopback port. UseKestrel(0) alone left the default localhost:5000, which collides with any other test run on the machine.
+        ApiFixture.CreateFactory(("Governance:Worker:Enabled", "false"), ("Governance:Detection:Enabled", "true"), ("urls", "http://127.0.0.1:0"));
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
