@@ -43,6 +43,9 @@ public sealed class MetricsEndpointTests(ApiFixture fixture)
             await fixture.Factory.Services.GetRequiredService<MetricsCollector>().RefreshAsync(default);
 
             var text = await (await client.GetAsync(new Uri("/metrics", UriKind.Relative))).Content.ReadAsStringAsync();
+            // Kept beside the screenshots: what a scrape looks like (docs/metrics.md lists the series).
+            Directory.CreateDirectory(Workspace.WorkspaceBrowser.ScreenshotDirectory);
+            await File.WriteAllTextAsync(Path.Combine(Workspace.WorkspaceBrowser.ScreenshotDirectory, "metrics-scrape.txt"), text);
 
             Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
             Assert.Contains("\ndb_client_", text, StringComparison.Ordinal);
