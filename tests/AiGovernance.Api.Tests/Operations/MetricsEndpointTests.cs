@@ -48,7 +48,8 @@ public sealed class MetricsEndpointTests(ApiFixture fixture)
             await File.WriteAllTextAsync(Path.Combine(Workspace.WorkspaceBrowser.ScreenshotDirectory, "metrics-scrape.txt"), text);
 
             Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
-            Assert.Contains("\ndb_client_", text, StringComparison.Ordinal);
+            Assert.NotEmpty(Series(text, "db_client_connection_count", "db_client_connection_pool_name=\"aigov_app\""));
+            Assert.DoesNotContain("Host=", text, StringComparison.Ordinal);   // pools are named, so no connection string is published
             Assert.Contains("aigov_scoring_duration", text, StringComparison.Ordinal);
             Assert.Contains(Series(text, "aigov_worker_jobs_due", $"kind=\"{probe}\""), l => l.EndsWith(" 1", StringComparison.Ordinal) || l.Contains(" 1 ", StringComparison.Ordinal));
             Assert.NotEmpty(Series(text, "aigov_worker_oldest_due_job_seconds", $"kind=\"{probe}\""));
