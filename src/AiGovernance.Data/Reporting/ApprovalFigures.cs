@@ -52,9 +52,10 @@ internal static class ApprovalFigures
     public static async Task<ExceptionRate> ExceptionRateAsync(TenantScope scope, ReportRange range, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
-            SELECT count(*), count(*) FILTER (WHERE r.flags <> '[]'::jsonb OR r.hold_reasons <> '[]'::jsonb OR r.status = 'on_hold'
-                OR EXISTS (SELECT 1 FROM recommendations c WHERE c.tenant_id = r.tenant_id AND c.subject_type = 'requisition' AND c.subject_id = r.id::text))
-            FROM requisitions r WHERE r.created_at >= $1 AND r.created_at < $2
+            WITH advised AS (SELECT DISTINCT subject_id FROM recommendations WHERE subject_type = 'requisition')
+            SELECT count(*), count(*) FILTER (WHERE r.flags <> '[]'::jsonb OR r.hold_reasons <> '[]'::jsonb OR r.status = 'on_hold' OR a.subject_id IS NOT NULL)
+            FROM requisitions r LEFT JOIN advised a ON a.subject_id = r.id::text
+            WHERE r.created_at >= $1 AND r.created_at < $2
             """);
         AddRange(cmd, range);
         await using var r = await cmd.ExecuteReaderAsync(ct);
