@@ -54,6 +54,7 @@ public sealed class MetricsEndpointTests(ApiFixture fixture)
             Assert.Contains(Series(text, "aigov_worker_jobs_due", $"kind=\"{probe}\""), l => l.EndsWith(" 1", StringComparison.Ordinal) || l.Contains(" 1 ", StringComparison.Ordinal));
             Assert.NotEmpty(Series(text, "aigov_worker_oldest_due_job_seconds", $"kind=\"{probe}\""));
             Assert.NotEmpty(Series(text, "aigov_metrics_refreshed_timestamp"));
+            Assert.NotEmpty(Series(text, "aigov_worker_last_successful_pass_timestamp"));   // the shared host's job loop runs
             var tenantLabel = $"tenant=\"{tenant.Slug}\"";
             Assert.Contains(" 1", Assert.Single(Series(text, "aigov_requisitions_submitted", tenantLabel)), StringComparison.Ordinal);
             Assert.NotEmpty(Series(text, "aigov_queue_pending_steps", tenantLabel, "age=\"lt_4h\""));
