@@ -37,6 +37,8 @@ public static class DataHostingExtensions
         }
         b.UseVector();
         b.EnableDynamicJson();
+        // The pool's name labels Npgsql's metrics on /metrics; unnamed it is the connection string (host, database, user).
+        b.Name = b.ConnectionStringBuilder.Username ?? "governance";
         return b.Build();
     }
 

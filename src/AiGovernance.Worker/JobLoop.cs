@@ -8,8 +8,8 @@ namespace AiGovernance.Worker;
 /// The hosted loop: a pass of the job runner every poll interval, when a job is scheduled (see <see cref="JobWakeups"/>),
 /// and immediately again while work remains.
 /// </summary>
-public sealed partial class JobLoop(JobRunner runner, JobWakeups wakeups, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<JobLoop> logger)
-    : BackgroundService
+public sealed partial class JobLoop(JobRunner runner, JobWakeups wakeups, WorkerPulse pulse, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<JobLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +22,7 @@ public sealed partial class JobLoop(JobRunner runner, JobWakeups wakeups, IOptio
             try
             {
                 handled = await runner.RunDueAsync(stoppingToken);
+                pulse.PassSucceeded(clock.GetUtcNow());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -11,6 +11,7 @@ public static class WorkerHosting
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<JobWakeups>();
+        builder.Services.AddSingleton<WorkerPulse>();
         builder.Services.AddHostedService<JobLoop>();
         Outbox.OutboxHosting.AddOutboxDispatcher(builder);
         Sla.SlaHosting.AddSlaTimers(builder);

@@ -15,6 +15,7 @@ using AiGovernance.Api.Features.Requisitions;
 using AiGovernance.Api.Features.Reviews;
 using AiGovernance.Api.Features.Suppliers;
 using AiGovernance.Api.Features.Webhooks;
+using AiGovernance.Api.Infrastructure.Metrics;
 using AiGovernance.Api.Web;
 using AiGovernance.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -31,6 +32,7 @@ public static class ApiHosting
         builder.AddGovernanceLogging();
         builder.AddGovernanceWeb();
         builder.AddGovernanceData();
+        builder.AddGovernanceMetrics();
         builder.AddWebhooks();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations()
@@ -78,6 +80,7 @@ public static class ApiHosting
             .RequireAuthorization(new AuthorizeAttribute { Policy = WebHosting.PagePolicy, AuthenticationSchemes = WebHosting.CookieScheme })
             .ExcludeFromDescription();
         app.UseGovernanceWeb();
+        app.MapGovernanceMetrics();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
 

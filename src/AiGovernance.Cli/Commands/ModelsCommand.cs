@@ -5,7 +5,7 @@ using AiGovernance.Ml.Registry;
 
 namespace AiGovernance.Cli.Commands;
 
-/// <summary><c>aigov models list | train | evaluate | activate</c>, plus the promotion commands: the model registry in <c>models/</c>.</summary>
+/// <summary><c>aigov models list | train | evaluate | activate | describe-scores</c>, plus the promotion commands: the model registry in <c>models/</c>.</summary>
 public static class ModelsCommand
 {
     public static Command Create()
@@ -92,7 +92,26 @@ public static class ModelsCommand
             Console.WriteLine($"{parse.GetValue(kind)} {parse.GetValue(versionArg)} is now active in {registry.RegistryFile}");
         });
 
+        var describe = new Command("describe-scores",
+            "Score a version's evaluation data with the version itself and write score_distribution (the drift reference) into its metrics.json.")
+            { kind, dir, dataset, version, strict };
+        describe.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(kind)!;
+            var registry = Registry(parse.GetValue(dir));
+            var v = parse.GetValue(version) ?? registry.ActiveVersion(k) ?? throw new CliException($"no active {k} model in {registry.RegistryFile}; pass --version");
+            var modelDir = registry.DirectoryOf(k, v);
+            if (!Directory.Exists(modelDir)) throw new CliException($"{k} version {v} does not exist under {registry.Root}");
+            var data = DatasetPath(parse.GetValue(dataset), k, "eval.csv");
+            var scores = await DetectorTrainers.For(k).ScoreDatasetAsync(new EvaluationRequest(modelDir, data, parse.GetValue(strict)), new ConsoleProgress(), ct);
+            var source = $"{Path.GetFileName(data)} ({scores.Count} scores), recomputed by aigov models describe-scores";
+            AiGovernance.Ml.Drift.ScoreDistribution.WriteInto(modelDir, scores, source);
+            var d = AiGovernance.Ml.Drift.PopulationStability.Reference(scores);
+            Console.WriteLine($"{k} {v}: {scores.Count} scores from {data}, mean {d.Mean:0.####}, {d.Edges.Count + 1} bins; written to {Path.Combine(modelDir, "metrics.json")}");
+        });
+
         models.Subcommands.Add(list);
+        models.Subcommands.Add(describe);
         models.Subcommands.Add(train);
         models.Subcommands.Add(evaluate);
         models.Subcommands.Add(activateCmd);

@@ -17,8 +17,9 @@ public static class Migrator
 
     public static async Task<Result> MigrateAsync(string ownerConnectionString, string appRole, Action<string>? progress = null, CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(ownerConnectionString);
-        await conn.OpenAsync(ct);
+        // A named data source: Npgsql's metrics label a pool by its name, else by the connection string.
+        await using var source = new NpgsqlDataSourceBuilder(ownerConnectionString) { Name = "migrator" }.Build();
+        await using var conn = await source.OpenConnectionAsync(ct);
         await Exec(conn, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
         try
         {

@@ -26,4 +26,14 @@ public static class Tenants
         cmd.Parameters.AddWithValue(slug);
         return await cmd.ExecuteScalarAsync(ct) is Guid id ? id : null;
     }
+
+    /// <summary>Every tenant's id and slug, for the metrics collector running as the application role (see migration 0017).</summary>
+    public static async Task<IReadOnlyList<(Guid Id, string Slug)>> ForMonitoringAsync(NpgsqlDataSource appDb, CancellationToken ct)
+    {
+        await using var cmd = appDb.CreateCommand("SELECT id, slug FROM tenants_for_monitoring()");
+        var list = new List<(Guid, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((r.GetGuid(0), r.GetString(1)));
+        return list;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiGovernance.Ml.Drift;
 using AiGovernance.Ml.Embeddings;
 using AiGovernance.Ml.Registry;
 using AiGovernance.Ml.Training;
@@ -32,14 +33,19 @@ public sealed class DuplicateTrainer(Func<ITextEmbedder?>? embedderFactory = nul
             var result = DuplicateModelTraining.Train(rows, candidates, folds, request.Seed, request.Version, Stage(progress, "cross-validated sweep"), ct);
 
             HoldOutMetrics? holdOut = null;
+            (IReadOnlyList<LabelledPair> Pairs, string Name) reference = (pairs, Path.GetFileName(request.DatasetPath));
             var evalPath = EvalSibling(request.DatasetPath);
             if (evalPath is not null)
             {
                 var evalPairs = ReadPairs(evalPath, request.Strict, warnings);
                 if (cache is not null) await cache.AddAsync(evalPairs.SelectMany(p => new[] { p.A.Description, p.B.Description }), Stage(progress, "embedding eval descriptions"), ct);
                 holdOut = Evaluate(result.Model, evalPairs, cache, request.Seed, Path.GetFileName(evalPath));
+                reference = (evalPairs, Path.GetFileName(evalPath));
             }
             DuplicateModelWriter.Write(request.OutputDirectory, result, request.DatasetPath, holdOut, cache is not null);
+            // The drift reference: the new model's scores on held-out pairs (training pairs only when there are none).
+            ScoreDistribution.WriteInto(request.OutputDirectory, ScoresOf(result.Model, reference.Pairs, cache, request.Seed),
+                $"{reference.Name} ({reference.Pairs.Count} pairs), pair probability");
 
             var table = new List<IReadOnlyList<string>> { new[] { "trainer", "hyperparameters", "cv AUC", "cv AUPRC", "cv best F1", "threshold", "seconds", "" } };
             table.AddRange(result.Candidates.Select(c => (IReadOnlyList<string>)
@@ -77,6 +83,25 @@ public sealed class DuplicateTrainer(Func<ITextEmbedder?>? embedderFactory = nul
         }
         finally { (embedder as IDisposable)?.Dispose(); }
     }
+
+    public async Task<IReadOnlyList<double>> ScoreDatasetAsync(EvaluationRequest request, IProgress<TrainingProgress> progress, CancellationToken ct)
+    {
+        var model = DuplicateModel.Load(request.ModelDirectory);
+        var pairs = ReadPairs(request.DatasetPath, request.Strict, []);
+        var embedder = _embedderFactory();
+        try
+        {
+            var cache = embedder is null ? null : new EmbeddingCache(embedder);
+            if (cache is not null)
+                await cache.AddAsync(pairs.SelectMany(p => new[] { p.A.Description, p.B.Description }), Stage(progress, "embedding descriptions"), ct);
+            return ScoresOf(model, pairs, cache, seed: 42);
+        }
+        finally { (embedder as IDisposable)?.Dispose(); }
+    }
+
+    /// <summary>Each pair's duplicate probability: what the live detector stores as its score (for its best-matching pair).</summary>
+    public static IReadOnlyList<double> ScoresOf(DuplicateModel model, IReadOnlyList<LabelledPair> pairs, EmbeddingCache? cache, int seed) =>
+        DuplicateModelTraining.Score(model, DuplicateFeatureRows.Build(pairs, cache, seed)).Select(s => (double)s.Probability).ToList();
 
     /// <summary>Pair-level metrics at the model's threshold (the same embedding dropout as training, so the mix matches).</summary>
     public static HoldOutMetrics Evaluate(DuplicateModel model, IReadOnlyList<LabelledPair> pairs, EmbeddingCache? cache, int seed, string name)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AiGovernance.Ml.Drift;
 using AiGovernance.Ml.Registry;
 using Microsoft.ML;
 
@@ -58,11 +59,14 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
         var trainMetrics = DetectionMetrics.Detector(scored, parameters);
 
         PriceEvaluation? heldOut = null;
+        (IReadOnlyList<ScoredLine> Lines, string Name) reference = (scored, $"{Path.GetFileName(request.DatasetPath)} ({train.Count} lines)");
         var evalPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.DatasetPath))!, "eval.csv");
         if (File.Exists(evalPath) && !SamePath(evalPath, request.DatasetPath))
         {
             var eval = Read(evalPath, request.Strict, warnings);
-            heldOut = PriceEvaluation.Of(PriceStream.Run(model, History.Concat(train), eval, progress, "evaluate held-out eval.csv", ct), model);
+            var evalScored = PriceStream.Run(model, History.Concat(train), eval, progress, "evaluate held-out eval.csv", ct);
+            heldOut = PriceEvaluation.Of(evalScored, model);
+            reference = (evalScored, $"eval.csv ({eval.Count} lines)");
         }
         else warnings.Add($"no eval.csv beside {request.DatasetPath}: metrics.json has training-set figures only");
 
@@ -72,6 +76,8 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
         var card = new PriceVarianceCard(request, best, sweep, parameters, grid, trainMetrics, heldOut, train.Count, clean.Count,
             evalPath, clock.Elapsed.TotalSeconds);
         card.Write(request.OutputDirectory);
+        // The drift reference: the tuned model's scores on held-out lines (training lines only when there are none).
+        ScoreDistribution.WriteInto(request.OutputDirectory, LiveScores(model, reference.Lines), reference.Name + ", max(0, variance) per line");
 
         var table = new List<IReadOnlyList<string>> { new[] { "candidate", "folds", "RMSE (log)", "± sd", "MAE (log)", "R²", "seconds" } };
         table.AddRange(sweep.Select(c => (IReadOnlyList<string>)
@@ -104,6 +110,26 @@ public sealed class PriceVarianceTrainer : IDetectorTrainer
             + $"regression held-out RMSE (log) {evaluation.RegressionRmse:0.000}",
             evaluation.Table(), warnings);
     }
+
+    public Task<IReadOnlyList<double>> ScoreDatasetAsync(EvaluationRequest request, IProgress<TrainingProgress> progress, CancellationToken ct) =>
+        Task.Run(() =>
+        {
+            var model = PriceVarianceModel.Load(request.ModelDirectory);
+            var warnings = new List<string>();
+            var lines = Read(request.DatasetPath, request.Strict, warnings);
+            var historyPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(request.DatasetPath))!, "train.csv");
+            IReadOnlyList<LabelledPriceLine> history = File.Exists(historyPath) && !SamePath(historyPath, request.DatasetPath) ? Read(historyPath, request.Strict, warnings) : [];
+            return LiveScores(model, PriceStream.Run(model, History.Concat(history), lines, progress, "score", ct));
+        }, ct);
+
+    /// <summary>
+    /// What the live detector stores as a requisition's score, per scored line: max(0, variance) where the
+    /// expectation rests on history or a contract. Regression-only lines carry no score live, so none here either.
+    /// </summary>
+    public static IReadOnlyList<double> LiveScores(PriceVarianceModel model, IEnumerable<ScoredLine> lines) =>
+        lines.Where(l => l.Counted).Select(l => model.ToResult(l.Evidence))
+            .Where(r => r.Basis != PriceBasis.Regression && r.VariancePct is not null)
+            .Select(r => Math.Max(0, r.VariancePct!.Value)).ToList();
 
     public static List<LabelledPriceLine> Read(string path, bool strict, List<string> warnings)
     {

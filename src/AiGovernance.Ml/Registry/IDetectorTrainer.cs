@@ -12,6 +12,13 @@ public interface IDetectorTrainer
     Task<TrainingReport> TrainAsync(TrainingRequest request, IProgress<TrainingProgress> progress, CancellationToken ct);
 
     Task<TrainingReport> EvaluateAsync(EvaluationRequest request, IProgress<TrainingProgress> progress, CancellationToken ct);
+
+    /// <summary>
+    /// The model's scores on a labelled dataset, each the value the live detector stores as its score (drift compares
+    /// the two); <c>aigov models describe-scores</c> writes their distribution into metrics.json.
+    /// </summary>
+    Task<IReadOnlyList<double>> ScoreDatasetAsync(EvaluationRequest request, IProgress<TrainingProgress> progress, CancellationToken ct) =>
+        throw new NotSupportedException($"{Kind}: this trainer cannot score a dataset for the drift reference");
 }
 
 /// <param name="DatasetPath">A labelled CSV (see datasets/&lt;kind&gt;/README.md).</param>

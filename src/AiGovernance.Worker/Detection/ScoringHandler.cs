@@ -54,6 +54,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var runSplit = Runs(Detectors.SplitPurchase, policy, "no active policy");
         var runPrice = Runs(Detectors.PriceVariance, policy is null ? null : price, policy is null ? "no active policy" : StatusOf(Detectors.PriceVariance));
 
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         float[]? embedding = null;
         if (runDuplicate)
         {
@@ -71,6 +72,8 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         if (runPrice)
             runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, policy!.Policy, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
 
+        // Scoring time (embedding + detectors, not the writes after): the dashboard's p50/p95 and the /metrics histogram.
+        var scoringMs = Math.Round(timer.Elapsed.TotalMilliseconds, 1);
         foreach (var run in runs) await DetectionResults.SaveAsync(scope, run.Result, ct);
         await DetectionResults.KeepOnlyAsync(scope, r.Id, runs.Select(x => x.Result.Detector).ToList(), ct);
         // Only what ran now routes: a detector switched off since the last scoring no longer counts.
@@ -91,8 +94,10 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
             signals = new { duplicate_probability = signals.DuplicateProbability, price_variance_pct = signals.PriceVariancePct },
             routing = new { routing.Rerouted, routing.Why, added_rules = routing.AddedRules },
             recommendations = posted,
+            scoring_ms = scoringMs,
         }), clock, ct);
         await scope.CommitAsync(ct);
+        if (runs.Count > 0) WorkerPulse.RecordScoring(scoringMs);
         return new JobResult.Done();
     }
 

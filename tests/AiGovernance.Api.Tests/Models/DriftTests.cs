@@ -59,6 +59,16 @@ public sealed class DriftTests(ApiFixture fixture)
     public async Task Without_live_traffic_or_a_recorded_score_distribution_drift_says_why_and_does_not_alert()
     {
         await using var host = await PromotionTestHost.StartAsync(fixture, ("Governance:Retraining:DriftAlertPsi", "0.1"));
+        // The shipped versions carry their score distribution (aigov models describe-scores); with no live scores it says so.
+        var shipped = await (await host.Tenant.As("u-ivan").GetAsync("/api/models/price-variance/drift")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("no live values in the window", shipped.GetProperty("score").Str("note"));
+        Assert.True(shipped.GetProperty("score").GetProperty("reference_count").GetInt64() > 10_000);
+        // A version trained before trainers recorded it: the note names what is missing.
+        var metricsFile = Path.Combine(host.Registry.DirectoryOf("price-variance", host.Registry.ActiveVersion("price-variance")!), "metrics.json");
+        var metrics = JsonNode.Parse(await File.ReadAllTextAsync(metricsFile))!.AsObject();
+        Assert.True(metrics.Remove("score_distribution"));
+        await File.WriteAllTextAsync(metricsFile, metrics.ToJsonString());
+
         var drift = await (await host.Tenant.As("u-ivan").GetAsync("/api/models/price-variance/drift")).ReadAsync(HttpStatusCode.OK);
         Assert.False(drift.GetProperty("alert").GetBoolean());
         Assert.Equal(0.1, drift.GetProperty("threshold").GetDouble());
