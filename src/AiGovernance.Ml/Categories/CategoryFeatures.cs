@@ -13,11 +13,15 @@ public sealed class CategoryRow
     public string Supplier { get; set; } = "";
     public string Label { get; set; } = "";
 
+    /// <summary>Training weight (class balancing); ignored when predicting.</summary>
+    public float Weight { get; set; } = 1f;
+
     [VectorType(EmbeddingSize)]
     public float[] Embedding { get; set; } = new float[EmbeddingSize];
 
-    public static CategoryRow From(CategoryExample e, float[]? embedding) => new()
+    public static CategoryRow From(CategoryExample e, float[]? embedding, float weight = 1f) => new()
     {
+        Weight = weight,
         Description = e.Description,
         Supplier = e.Supplier ?? "",
         Label = e.Category ?? "",

@@ -18,28 +18,28 @@ public sealed record CategorySweepResult(SweepCandidate Candidate, double MacroF
 /// </summary>
 public static class CategorySweep
 {
-    /// <summary>The candidates: two linear maximum-entropy models (well calibrated softmax), LightGbm, and one-versus-all
+    /// <summary>Every candidate trains with the rows' class-balancing "Weight". The candidates: two linear maximum-entropy models (well calibrated softmax), LightGbm, and one-versus-all
     /// FastTree when there are few classes (it trains one model per class).</summary>
     public static IReadOnlyList<SweepCandidate> Candidates(int classes, int seed, bool quick)
     {
         var list = new List<SweepCandidate>
         {
             new("SdcaMaximumEntropy", new Dictionary<string, string> { ["maximumNumberOfIterations"] = "30" },
-                ml => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 30, NumberOfThreads = 1 })),
+                ml => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 30, NumberOfThreads = 1, ExampleWeightColumnName = "Weight" })),
         };
         if (quick) return list;
         list.Add(new("LbfgsMaximumEntropy", new Dictionary<string, string> { ["l2"] = "0.01" },
-            ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { L2Regularization = 0.01f, MaximumNumberOfIterations = 100 })));
+            ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { L2Regularization = 0.01f, MaximumNumberOfIterations = 100, ExampleWeightColumnName = "Weight" })));
         list.Add(new("LightGbm", new Dictionary<string, string> { ["leaves"] = "16", ["iterations"] = "60", ["learningRate"] = "0.2" },
             ml => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                NumberOfLeaves = 16, NumberOfIterations = 60, LearningRate = 0.2, MinimumExampleCountPerLeaf = 5, Seed = seed, NumberOfThreads = 1, Verbose = false,
+                NumberOfLeaves = 16, NumberOfIterations = 60, LearningRate = 0.2, MinimumExampleCountPerLeaf = 5, Seed = seed, NumberOfThreads = 1, Verbose = false, ExampleWeightColumnName = "Weight",
             })));
         if (classes <= 10)
             list.Add(new("OneVersusAll(FastTree)", new Dictionary<string, string> { ["leaves"] = "16", ["trees"] = "50" },
                 ml => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                 {
-                    NumberOfLeaves = 16, NumberOfTrees = 50, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
+                    NumberOfLeaves = 16, NumberOfTrees = 50, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
                 }))));
         return list;
     }

@@ -26,14 +26,24 @@ public static class CategoryTraining
         if (candidates.Count == 1)
             results = [new CategorySweepResult(candidates[0], double.NaN, double.NaN, double.NaN, 0)];
         else
-            results = [.. CategorySweep.Run(ml, ml.Data.LoadFromEnumerable(sample.Select(e => CategoryRow.From(e, embedding(e)))), candidates, folds, seed, progress, ct)];
+            results = [.. CategorySweep.Run(ml, ml.Data.LoadFromEnumerable(Rows(sample, embedding)), candidates, folds, seed, progress, ct)];
         var winner = candidates.Count == 1 ? results[0] : CategorySweep.Best(results);
         var fit = Stopwatch.StartNew();
-        var data = ml.Data.LoadFromEnumerable(labelled.Select(e => CategoryRow.From(e, embedding(e))));
+        var data = ml.Data.LoadFromEnumerable(Rows(labelled, embedding));
         var transformer = CategoryFeatures.Pipeline(ml, winner.Candidate.Build(ml)).Fit(data);
         fit.Stop();
         var model = CategoryModel.FromTrained(ml, transformer, version, embeddingModel, CategoryEvidence.Build(labelled));
         return new CategoryTrainingResult(model, results, winner, labelled.Count, sample.Count, model.Classes.Count, fit.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Rows with square-root class-balancing weights, sqrt(N / (K · n_c)): macro-F1 counts a rare category like a
+    /// common one, and mis-coding hides in the rare ones; the square root keeps the majority categories' precision.
+    /// </summary>
+    public static IEnumerable<CategoryRow> Rows(IReadOnlyList<CategoryExample> examples, Func<CategoryExample, float[]?> embedding)
+    {
+        var counts = examples.GroupBy(e => e.Category!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return examples.Select(e => CategoryRow.From(e, embedding(e), (float)Math.Sqrt(examples.Count / (double)(counts.Count * counts[e.Category!]))));
     }
 
     /// <summary>A seeded, order-independent shuffle key (string.GetHashCode is randomized per process).</summary>
