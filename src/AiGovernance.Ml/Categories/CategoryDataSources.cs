@@ -92,11 +92,24 @@ public static class CategoryDataSources
             $"item split: {heldOut.Count} of {all.Select(e => e.Description).Distinct().Count()} distinct item descriptions held out ({heldOutShare:P0} per product group, at least one); test lines never share a description with training");
     }
 
+    /// <summary>
+    /// A seeded sample of at most <paramref name="max"/> rows, stratified by category: each keeps its share, but at
+    /// least <see cref="MinPerClass"/> rows (or all it has), so a capped run still sees every category.
+    /// </summary>
     private static List<CategoryExample> Sample(IEnumerable<CategoryExample> rows, int? max, int seed)
     {
         var list = rows.ToList();
-        return max is null || list.Count <= max ? list : [.. list.OrderBy(e => CategoryTraining.Hash(e.Id, seed)).Take(max.Value).OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        if (max is null || list.Count <= max) return list;
+        var picked = new List<CategoryExample>();
+        foreach (var g in list.GroupBy(e => e.Category!))
+        {
+            var n = Math.Min(g.Count(), Math.Max(MinPerClass, (int)Math.Round((double)g.Count() * max.Value / list.Count)));
+            picked.AddRange(g.OrderBy(e => CategoryTraining.Hash(e.Id, seed)).Take(n));
+        }
+        return [.. picked.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
+
+    public const int MinPerClass = 30;
 
     private static string Require(string dataRoot, string relative)
     {

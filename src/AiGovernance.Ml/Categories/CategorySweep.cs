@@ -30,16 +30,16 @@ public static class CategorySweep
         if (quick) return list;
         list.Add(new("LbfgsMaximumEntropy", new Dictionary<string, string> { ["l2"] = "0.01" },
             ml => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { L2Regularization = 0.01f, MaximumNumberOfIterations = 100, ExampleWeightColumnName = "Weight" })));
-        list.Add(new("LightGbm", new Dictionary<string, string> { ["leaves"] = "16", ["iterations"] = "60", ["learningRate"] = "0.2" },
+        list.Add(new("LightGbm", new Dictionary<string, string> { ["leaves"] = "16", ["iterations"] = "40", ["learningRate"] = "0.2" },
             ml => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                NumberOfLeaves = 16, NumberOfIterations = 60, LearningRate = 0.2, MinimumExampleCountPerLeaf = 5, Seed = seed, NumberOfThreads = 1, Verbose = false, ExampleWeightColumnName = "Weight",
+                NumberOfLeaves = 16, NumberOfIterations = 40, LearningRate = 0.2, MinimumExampleCountPerLeaf = 5, Seed = seed, NumberOfThreads = 1, Verbose = false, ExampleWeightColumnName = "Weight",
             })));
         if (classes <= 10)
-            list.Add(new("OneVersusAll(FastTree)", new Dictionary<string, string> { ["leaves"] = "16", ["trees"] = "50" },
+            list.Add(new("OneVersusAll(FastTree)", new Dictionary<string, string> { ["leaves"] = "16", ["trees"] = "20" },
                 ml => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
                 {
-                    NumberOfLeaves = 16, NumberOfTrees = 50, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
+                    NumberOfLeaves = 16, NumberOfTrees = 20, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1, ExampleWeightColumnName = "Weight",
                 }))));
         return list;
     }

@@ -33,7 +33,7 @@ public static class CategoryBench
 
         o.WriteLine();
         var oxford = CategoryDataSources.OxfordTimeSplit(CategoryDataSources.ReadOxford(context.DataRoot), minTrainRows: 50,
-            maxTrain: context.Quick ? 3000 : 15000, maxTest: context.Quick ? 1500 : null, context.Seed);
+            maxTrain: context.Quick ? 3000 : 12000, maxTest: context.Quick ? 1500 : null, context.Seed);
         o.WriteLine($"== Categories: Oxford spend, expenditure category from supplier name + service area ({oxford.Note}; {oxford.DroppedClasses} rarer categories, {oxford.DroppedRows:N0} rows, left out)");
         // The Oxford model is the one that ships (see docs/detection-categories.md), so it gets a registry version.
         var oxfordVersion = context.SaveModel ? new ModelRegistry(context.ModelsRoot).NextVersion("category", DateTimeOffset.UtcNow) : "bench-oxford";
@@ -67,7 +67,7 @@ public static class CategoryBench
         var classes = split.Train.Select(e => e.Category).Distinct().Count();
         var candidates = CategorySweep.Candidates(classes, context.Seed, context.Quick);
         var result = CategoryTraining.Train(split.Train, e => cache.Get(e.EmbeddingText), embeddingModel, candidates, folds: 3, context.Seed, version,
-            sweepRows: context.Quick ? 1500 : 4000, new StageProgress(context.Progress, $"sweep {split.Name}"), ct);
+            sweepRows: context.Quick ? 1500 : 2500, new StageProgress(context.Progress, $"sweep {split.Name}"), ct);
 
         var scoring = Stopwatch.StartNew();
         var predictions = result.Model.PredictMany(split.Test, e => cache.Get(e.EmbeddingText), top: 1);
