@@ -84,6 +84,7 @@ public static class BenchCommand
         bench.Subcommands.Add(DocumentBenchCommand.Create());
         bench.Subcommands.Add(AiGovernance.Cli.Bench.Pages.PageBenchCommand.Create());
         bench.Subcommands.Add(AiGovernance.Cli.Bench.Retrain.RetrainBenchCommand.Create());
+        bench.Subcommands.Add(AiGovernance.Cli.Bench.Triage.TriageBenchCommand.Create());
         return bench;
     }
 

@@ -26,6 +26,9 @@ public sealed class EmbeddingCache(ITextEmbedder embedder)
         }
     }
 
+    /// <summary>The vector of a text added earlier, or null.</summary>
+    public float[]? Get(string text) => _vectors.GetValueOrDefault(text);
+
     public DuplicateRecord With(DuplicateRecord r) =>
         _vectors.TryGetValue(r.Description, out var v) ? r with { Embedding = v } : r;
 

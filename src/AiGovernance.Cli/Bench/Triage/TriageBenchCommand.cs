@@ -1,0 +1,46 @@
+using System.CommandLine;
+using AiGovernance.Cli.Commands.Detection;
+using AiGovernance.Ml.Registry;
+
+namespace AiGovernance.Cli.Bench.Triage;
+
+/// <param name="SaveModel">When set, the Oxford-trained category model measured in this run is written to the registry and made active.</param>
+public sealed record TriageBenchContext(string DataRoot, string ModelsRoot, TextWriter Output, IProgress<TrainingProgress> Progress, int Seed, bool Quick, bool SaveModel = false);
+
+/// <summary><c>aigov bench triage [--part categories|all]</c>: exception-triage quality on held-out real data. Today: category suggestion.</summary>
+public static class TriageBenchCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The real public data sets.", DefaultValueFactory = _ => DefaultDataRoot() };
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Model registry (default: the nearest models/ with a registry.json)." };
+        var quick = new Option<bool>("--quick") { Description = "Small samples and one trainer: a smoke run, figures not comparable." };
+        var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
+        var part = new Option<string>("--part") { Description = "Which part to run: categories | all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("categories", "all");
+        var save = new Option<bool>("--save-model") { Description = "Write the Oxford category model measured here to models/category/<version> and make it active." };
+        var command = new Command("triage", "Category suggestion macro-F1 and accuracy on held-out real labels (USAID, Oxford) beside majority and lookup baselines.")
+            { data, modelsDir, quick, seed, part, save };
+        command.SetAction(async (parse, ct) =>
+        {
+            var root = Path.GetFullPath(parse.GetValue(data)!);
+            var context = new TriageBenchContext(root, ModelRegistry.Locate(parse.GetValue(modelsDir), Directory.GetCurrentDirectory()),
+                Console.Out, new ConsoleProgress(), parse.GetValue(seed), parse.GetValue(quick), parse.GetValue(save));
+            var exit = 0;
+            // "all" runs every part that exists; the ranking part joins here.
+            if (parse.GetValue(part) is "categories" or "all") exit |= await CategoryBench.RunAsync(context, ct);
+            return exit;
+        });
+        return command;
+    }
+
+    private static string DefaultDataRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
+            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
+        }
+        return Path.GetFullPath(Path.Combine("..", "shared", "data"));
+    }
+}
