@@ -16,6 +16,8 @@ if [ -z "${ConnectionStrings__Governance:-}" ]; then
   export Governance__Outbox__AllowPrivateEndpoints="${Governance__Outbox__AllowPrivateEndpoints:-true}"
   # The embedded setup has one tenant: its data scientists and compliance officers run the models.
   export Governance__Models__OperatorTenant="${Governance__Models__OperatorTenant:-demo}"
+  # The embedded setup is a development machine: the workspace's sign-in lists the demo users.
+  export Governance__Web__DevSignIn="${Governance__Web__DevSignIn:-true}"
 else
   echo "[run] using ConnectionStrings__Governance from the environment" >&2
   : "${Governance__Auth__SigningKey:?set Governance__Auth__SigningKey (32+ chars) or Governance__Auth__Authority}"
@@ -31,7 +33,7 @@ $AIGOV seed demo
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 export Governance__Logging__Directory="${Governance__Logging__Directory:-$ROOT/.data/logs}"
 echo
-echo "AiGovernance API: ${ASPNETCORE_URLS}   (API reference: ${ASPNETCORE_URLS}/docs, OpenAPI: ${ASPNETCORE_URLS}/openapi/v1.json)"
+echo "AiGovernance workspace: ${ASPNETCORE_URLS}/   (sign in as any demo user; API reference: ${ASPNETCORE_URLS}/docs, OpenAPI: ${ASPNETCORE_URLS}/openapi/v1.json)"
 echo "Sign in: send 'Authorization: Bearer <token>'. Ready tokens for the demo tenant, one per role (valid 12 h):"
 $AIGOV tokens demo --ttl 12h
 echo
