@@ -8,8 +8,9 @@ public static class DecisionLogTampering
     /// <summary>What an attacker with superuser rights would do: switch the guard off, rewrite, switch it on again.</summary>
     public static async Task TamperAsync(ApiFixture fixture, long seq)
     {
-        await using var conn = new NpgsqlConnection(fixture.SuperConnectionString);
-        await conn.OpenAsync();
+        // A named pool: an unnamed one would publish the connection string as a label on /metrics (MetricsEndpointTests).
+        await using var source = new NpgsqlDataSourceBuilder(fixture.SuperConnectionString) { Name = "test-superuser" }.Build();
+        await using var conn = await source.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         await using (var disable = new NpgsqlCommand("ALTER TABLE decision_log DISABLE TRIGGER decision_log_no_update", conn, tx))
             await disable.ExecuteNonQueryAsync();

@@ -69,7 +69,7 @@ public sealed class RetrainingLoopTests(ApiFixture fixture, Xunit.Abstractions.I
         Assert.True(rejected >= 20 && accepted >= 5, $"the champion flagged {rejected} call-offs and {accepted} re-submissions");
 
         // Export the outcomes and train a challenger beside the champion (never activated by training).
-        await using var owner = NpgsqlDataSource.Create(fixture.OwnerConnectionString);
+        await using var owner = AiGovernance.Data.DataHostingExtensions.CreateDataSource(fixture.OwnerConnectionString);
         var snapshot = await OutcomeExport.BuildAsync(owner, new OutcomeExportRequest("duplicate", null, null, [host.Tenant.Slug]), _ => { },
             CancellationToken.None);
         var snapshotDir = Path.Combine(host.Registry.Root, "..", Path.GetFileName(host.Registry.Root) + "-snapshot");

@@ -16,6 +16,7 @@ public sealed class DecisionLogPageTests(ApiFixture fixture, WorkspaceBrowser br
         var (approved, rejected) = await SomeDecisionsAsync(tenant);
 
         var page = await browser.SignInAsync(tenant, "u-hannah");
+        await page.ClickAsync("nav >> text=Decision log");
         Assert.EndsWith("/decision-log", page.Url, StringComparison.Ordinal);
         var rows = page.Locator("table.log tbody tr");
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-kind", "human_decision"); // newest first
@@ -77,6 +78,7 @@ public sealed class DecisionLogPageTests(ApiFixture fixture, WorkspaceBrowser br
         await DecisionLogTampering.TamperAsync(fixture, seq);
 
         var page = await browser.SignInAsync(tenant, "u-hannah", 390, 844);
+        await page.GotoAsync("/decision-log");
         await page.ClickAsync("[data-verify]");
         var verdict = page.Locator("[data-chain-valid]");
         await Assertions.Expect(verdict).ToHaveAttributeAsync("data-chain-valid", "false");
