@@ -7,7 +7,7 @@ public static class DocumentBenchCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The real public data sets (default: the nearest shared/data above the current directory).", DefaultValueFactory = _ => DefaultDataRoot() };
+        var data = new Option<string>("--data") { Description = "The real public data sets (default: the nearest shared/data above the current directory).", DefaultValueFactory = _ => SharedDataRoot.Default() };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed passes over the files for the speed comparison.", DefaultValueFactory = _ => 5 };
         var command = new Command("documents",
             "Invoice field accuracy (invoice2data, parsee-invoices) against their expected values, and pages/s beside poppler's pdftotext.")
@@ -28,16 +28,5 @@ public static class DocumentBenchCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The nearest shared/data (or ../shared/data beside a checkout) from the working directory upward.</summary>
-    public static string DefaultDataRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "..", "shared", "data") })
-                if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return Path.GetFullPath(Path.Combine("..", "shared", "data"));
     }
 }

@@ -12,7 +12,7 @@ public static class TriageBenchCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The real public data sets.", DefaultValueFactory = _ => DefaultDataRoot() };
+        var data = new Option<string>("--data") { Description = "The real public data sets.", DefaultValueFactory = _ => SharedDataRoot.Default() };
         var modelsDir = new Option<string?>("--models-dir") { Description = "Model registry (default: the nearest models/ with a registry.json)." };
         var quick = new Option<bool>("--quick") { Description = "Small samples and one trainer: a smoke run, figures not comparable." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
@@ -32,15 +32,5 @@ public static class TriageBenchCommand
             return exit;
         });
         return command;
-    }
-
-    private static string DefaultDataRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        return Path.GetFullPath(Path.Combine("..", "shared", "data"));
     }
 }
