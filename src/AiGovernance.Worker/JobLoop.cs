@@ -15,7 +15,7 @@ public sealed partial class JobLoop(JobRunner runner, JobWakeups wakeups, Worker
     {
         if (!options.Value.Enabled) return;
         LogStarted(logger, options.Value.PollInterval);
-        var listening = wakeups.ListenAsync(stoppingToken);
+        var listening = options.Value.WakeOnSchedule ? wakeups.ListenAsync(stoppingToken) : Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;

@@ -10,6 +10,8 @@ public sealed class WorkerOptions
     public bool Enabled { get; set; } = true;
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Start a pass as soon as a job is scheduled (PostgreSQL LISTEN); false = poll only (the benchmark's baseline).</summary>
+    public bool WakeOnSchedule { get; set; } = true;
     /// <summary>How long a claimed job stays invisible to other workers; a crashed worker's jobs return after it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

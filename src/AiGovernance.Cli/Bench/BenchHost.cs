@@ -24,7 +24,8 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="withWorker">Also run the worker side (job loop and handlers), as the Api host's Program.cs does.</param>
+    public static async Task<BenchHost> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null, bool withWorker = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,6 +41,7 @@ public sealed class BenchHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddGovernanceApi();
+        if (withWorker) AiGovernance.Worker.WorkerHosting.AddGovernanceWorker(builder);
         var app = builder.Build();
         app.UseGovernanceApi();
         await app.StartAsync(ct);

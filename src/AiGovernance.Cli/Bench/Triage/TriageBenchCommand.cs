@@ -16,11 +16,12 @@ public static class TriageBenchCommand
         var modelsDir = new Option<string?>("--models-dir") { Description = "Model registry (default: the nearest models/ with a registry.json)." };
         var quick = new Option<bool>("--quick") { Description = "Small samples and one trainer: a smoke run, figures not comparable." };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 42 };
-        var part = new Option<string>("--part") { Description = "Which part to run: categories | all.", DefaultValueFactory = _ => "all" };
-        part.AcceptOnlyFromAmong("categories", "all");
+        var part = new Option<string>("--part") { Description = "Which part to run: categories | latency | all.", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("categories", "latency", "all");
+        var events = new Option<int>("--events") { Description = "Events measured per worker mode (latency part).", DefaultValueFactory = _ => 30 };
         var save = new Option<bool>("--save-model") { Description = "Write the Oxford category model measured here to models/category/<version> and make it active." };
-        var command = new Command("triage", "Category suggestion macro-F1 and accuracy on held-out real labels (USAID, Oxford) beside majority and lookup baselines.")
-            { data, modelsDir, quick, seed, part, save };
+        var command = new Command("triage", "Category suggestion macro-F1 and accuracy on held-out real labels (USAID, Oxford) beside majority and lookup baselines; exception latency (event → inbox) with woken vs polling workers.")
+            { data, modelsDir, quick, seed, part, save, events };
         command.SetAction(async (parse, ct) =>
         {
             var root = Path.GetFullPath(parse.GetValue(data)!);
@@ -29,6 +30,9 @@ public static class TriageBenchCommand
             var exit = 0;
             // "all" runs every part that exists; the ranking part joins here.
             if (parse.GetValue(part) is "categories" or "all") exit |= await CategoryBench.RunAsync(context, ct);
+            // The latency part needs the database (the configured connection strings); categories need only the data sets.
+            if (parse.GetValue(part) is "latency" or "all")
+                exit |= await ExceptionLatencyBench.RunAsync(Console.Out, Math.Max(1, parse.GetValue(events)), m => Console.Error.WriteLine($"[bench] {m}"), ct);
             return exit;
         });
         return command;
