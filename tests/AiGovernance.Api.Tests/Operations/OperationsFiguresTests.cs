@@ -87,6 +87,12 @@ public sealed class OperationsFiguresTests(ApiFixture fixture)
             await Exec(scope, "UPDATE outbox_messages SET attempts = 2, last_error = 'HTTP 503', created_at = now() - interval '2 hours' WHERE id = $1", failing!.Value);
             await Exec(scope, "UPDATE outbox_messages SET status = 'dead', attempts = 8, last_error = 'HTTP 410' WHERE id = $1", dead!.Value);
             Assert.NotNull(fresh);
+            // Workers wake on commit: without their dispatch jobs, no worker delivers (and so changes) these messages mid-test.
+            await using (var unschedule = scope.Command("DELETE FROM jobs WHERE tenant_id = $1"))
+            {
+                unschedule.Parameters.AddWithValue(tenant.Id);
+                await unschedule.ExecuteNonQueryAsync();
+            }
             await scope.CommitAsync();
         }
 
