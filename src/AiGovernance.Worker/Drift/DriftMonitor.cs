@@ -57,10 +57,11 @@ internal static class LiveDrift
 
     public static async Task<IReadOnlyList<double>> FeatureAsync(TenantScope scope, string feature, DateTimeOffset since, CancellationToken ct) =>
         feature == DriftFeatures.AmountLog10
-            ? await ReadAsync(scope, "SELECT log(amount)::float8 FROM requisitions WHERE created_at >= $1 AND amount > 0", ct, since)
+            // log() of a double, not of numeric: numeric's arbitrary-precision log made these reads ~170 ms for 10k requisitions.
+            ? await ReadAsync(scope, "SELECT log(amount::float8) FROM requisitions WHERE created_at >= $1 AND amount > 0", ct, since)
             : await ReadAsync(scope, """
-                SELECT log((l->>'unit_price')::numeric)::float8 FROM requisitions r, jsonb_array_elements(r.lines) l
-                WHERE r.created_at >= $1 AND (l->>'unit_price')::numeric > 0
+                SELECT log((l->>'unit_price')::float8) FROM requisitions r, jsonb_array_elements(r.lines) l
+                WHERE r.created_at >= $1 AND (l->>'unit_price')::float8 > 0
                 """, ct, since);
 
     private static async Task<IReadOnlyList<double>> ReadAsync(TenantScope scope, string sql, CancellationToken ct, params object[] args)
