@@ -15,13 +15,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     {
         var problem = exception switch
         {
-            DomainException d => Problem(d.Kind switch
-            {
-                DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
-                DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            }, d.Code, d.Message),
+            DomainException d => Problem(StatusOf(d.Kind), d.Code, d.Message),
             ValidationFailedException v => Validation(v.Errors),
             PolicyInvalidException p => PolicyErrors(p),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } big => Problem(413, "request_too_large", big.Message),
@@ -41,6 +35,15 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The HTTP status of a domain refusal; the API's problem details and the workspace's problem page share it.</summary>
+    public static int StatusOf(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     public static ProblemDetails Problem(int status, string code, string detail) => new()
     {

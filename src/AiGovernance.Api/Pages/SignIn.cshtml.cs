@@ -28,7 +28,7 @@ public sealed class SignInModel(NpgsqlDataSource db, IOptions<WebOptions> option
     {
         if (!Options.DevSignIn) return Page();
         Tenant = string.IsNullOrWhiteSpace(Tenant) ? Options.DefaultTenant : Tenant.Trim();
-        if (await WebHosting.TenantIdAsync(db, Tenant, ct) is not { } tenantId)
+        if (await Tenants.IdForSlugAsync(db, Tenant, ct) is not { } tenantId)
         {
             Problem = $"There is no tenant '{Tenant}'.";
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -42,7 +42,7 @@ public sealed class SignInModel(NpgsqlDataSource db, IOptions<WebOptions> option
     public async Task<IActionResult> OnPostAsync(string? user, CancellationToken ct)
     {
         if (!Options.DevSignIn) return NotFound();
-        var tenantId = string.IsNullOrWhiteSpace(Tenant) ? null : await WebHosting.TenantIdAsync(db, Tenant.Trim(), ct);
+        var tenantId = string.IsNullOrWhiteSpace(Tenant) ? null : await Tenants.IdForSlugAsync(db, Tenant.Trim(), ct);
         var principal = tenantId is { } id && !string.IsNullOrWhiteSpace(user)
             ? await WorkspaceIdentity.ForUserAsync(db, id, user, WebHosting.CookieScheme, ct) : null;
         if (principal is null)

@@ -1,5 +1,4 @@
 using AiGovernance.Api.Infrastructure;
-using AiGovernance.Data.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -107,7 +106,4 @@ public static class WebHosting
             else ctx.Principal = principal;
         };
     }
-
-    /// <summary>The tenant id for a slug typed at sign-in (the application role cannot list tenants).</summary>
-    public static Task<Guid?> TenantIdAsync(NpgsqlDataSource db, string slug, CancellationToken ct) => Tenants.IdForSlugAsync(db, slug, ct);
 }

@@ -61,13 +61,7 @@ public sealed record WorkspaceProblem(int Status, string Code, string Message)
 {
     public static WorkspaceProblem? From(Exception ex) => ex switch
     {
-        DomainException d => new(d.Kind switch
-        {
-            DomainErrorKind.Conflict => 409,
-            DomainErrorKind.Forbidden => 403,
-            DomainErrorKind.NotFound => 404,
-            _ => 422,
-        }, d.Code, d.Message),
+        DomainException d => new(ProblemMapping.StatusOf(d.Kind), d.Code, d.Message),
         ValidationFailedException v => new(422, "validation_failed", string.Join("; ", v.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))),
         PolicyInvalidException p => new(422, "policy_invalid", p.Message),
         _ => null,
