@@ -23,7 +23,7 @@ public static class ExceptionEvents
     {
         "recommendation", "recommendation_outcome", "requisition_on_hold", "hold_released", "check_flagged", "post_review_created",
         "post_review_completed", "sla_breached", "escalation", "outbox_dead_lettered", "outbox_redelivered", "webhook_rejected",
-        "document_addresses_ai",
+        "document_addresses_ai", "supplier_master_mismatch",
     };
 
     public static (IReadOnlyList<RaisedException> Raised, IReadOnlyList<ClosedBy> Closed) Map(LoggedEvent e)
@@ -34,6 +34,22 @@ public static class ExceptionEvents
         var requisitionId = Guid(p, "requisition_id");
         switch (e.Kind)
         {
+            case "recommendation" when Str(p, "kind") == "requisition.category":
+            {
+                // A category suggestion is an exception only when it would change who approves: mis-categorising to
+                // dodge a threshold is the evasion worth a person's time; a cosmetic correction is not.
+                var inner = p.TryGetProperty("payload", out var ip) ? ip : default;
+                if (!(inner.ValueKind == JsonValueKind.Object && inner.TryGetProperty("changes_chain", out var cc) && cc.ValueKind == JsonValueKind.True)) break;
+                var subjectId = p.TryGetProperty("subject", out var s) ? Str(s, "id") : null;
+                raised.Add(new(Key("rec", Str(p, "recommendation_id")!), ExceptionTypes.CategoryChangesChain, "requisition", subjectId ?? "", Guid(subjectId),
+                    Str(inner, "reason") ?? $"Category '{Str(inner, "given")}' looks like '{Str(inner, "suggested")}', which is routed differently",
+                    p.Clone(), Double(p, "confidence")));
+                break;
+            }
+            case "supplier_master_mismatch":
+                raised.Add(new(Key("supplier-master", requisitionId?.ToString() ?? e.SubjectId ?? ""), ExceptionTypes.SupplierMasterMismatch, "requisition",
+                    e.SubjectId ?? "", requisitionId, Str(p, "summary") ?? "The supplier's stated details disagree with the supplier master", p.Clone(), null));
+                break;
             case "recommendation" when Str(p, "kind") is "requisition.hold" or "requisition.note" or "followup.escalation":
             {
                 var id = Str(p, "recommendation_id")!;

@@ -23,6 +23,8 @@ public static class ExceptionTypes
     public const string PoReleaseDeadLettered = "po_release_dead_lettered";
     public const string DeliveryDeadLettered = "delivery_dead_lettered";
     public const string WebhookRejected = "webhook_rejected";
+    public const string SupplierMasterMismatch = "supplier_master_mismatch";
+    public const string CategoryChangesChain = "category_changes_chain";
     public const string AiFlag = "ai_flag";
 
     public static class Queues
@@ -54,6 +56,8 @@ public static class ExceptionTypes
         new(PoReleaseDeadLettered, "critical", Queues.ProcurementOps, "PO release failed"),
         new(DeliveryDeadLettered, "medium", Queues.ProcurementOps, "Message delivery failed"),
         new(WebhookRejected, "medium", Queues.ProcurementOps, "ERP webhook rejected"),
+        new(SupplierMasterMismatch, "high", Queues.AccountsPayable, "Supplier details disagree with the master"),
+        new(CategoryChangesChain, "medium", Queues.CategoryManager, "Category looks wrong and would change the approval chain"),
         new(AiFlag, "medium", Queues.ProcurementOps, "AI flag"),
     }.ToDictionary(d => d.Type, StringComparer.Ordinal);
 

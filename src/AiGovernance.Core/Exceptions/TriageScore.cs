@@ -18,7 +18,14 @@ public sealed record TriageInput(
     string? SupplierRisk,
     TimeSpan? SlaLeft,
     TimeSpan? NeededByLeft,
-    bool CustomerCommitment);
+    bool CustomerCommitment)
+{
+    /// <summary>The probability the active exception-probability model gave, when one scored this exception; it replaces the blend.</summary>
+    public double? ModelProbability { get; init; }
+    public string? ModelVersion { get; init; }
+    /// <summary>The customer order the requisition is bought for (shown in the urgency reason).</summary>
+    public string? CustomerOrder { get; init; }
+}
 
 public sealed record TriagePart(double Value, string Why);
 
@@ -44,6 +51,8 @@ public static class TriageScore
 
     private static TriagePart Probability(TriageInput i)
     {
+        if (i.ModelProbability is { } m)
+            return new(Clamp(m), $"model {i.ModelVersion ?? "?"} learned from reviewers' outcomes: {m:0.00}");
         var prior = i.Confidence ?? SeverityPrior(i.Severity);
         var source = i.Confidence is { } c ? $"detector confidence {c:0.00}" : $"{i.Severity} severity";
         var decided = i.SimilarReal + i.SimilarDismissed;
@@ -83,7 +92,7 @@ public static class TriageScore
         if (i.CustomerCommitment)
         {
             value *= w.CommitmentBoost;
-            parts.Add("tied to a customer commitment");
+            parts.Add(i.CustomerOrder is { } order ? $"tied to customer order {order}" : "tied to a customer commitment");
         }
         return new(Clamp(value), parts.Count == 0 ? "no deadline" : string.Join("; ", parts));
     }

@@ -24,7 +24,8 @@ public static class ExceptionStore
                e.confidence, e.status, e.assigned_to, e.resolution, e.decided_by, e.decided_at, e.raised_at,
                r.amount_base, s.risk_tier, r.needed_by,
                (SELECT min((st->>'due_at')::timestamptz) FROM jsonb_array_elements(r.steps) st WHERE st->>'status' = 'active'),
-               coalesce(h.real, 0), coalesce(h.dismissed, 0)
+               coalesce(h.real, 0), coalesce(h.dismissed, 0),
+               e.model_probability, e.model_version, r.customer_order, r.promised_date
         FROM exceptions e
         LEFT JOIN requisitions r ON r.id = e.requisition_id
         LEFT JOIN suppliers s ON s.tenant_id = r.tenant_id AND s.id = r.supplier_id
@@ -68,12 +69,20 @@ public static class ExceptionStore
             var type = r.GetString(1);
             var severity = r.GetString(2);
             var confidence = r.IsDBNull(10) ? (double?)null : r.GetDouble(10);
-            var neededBy = r.IsDBNull(19) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(19);
+            var customerOrder = r.IsDBNull(25) ? null : r.GetString(25);
+            var promised = r.IsDBNull(26) ? (DateOnly?)null : r.GetFieldValue<DateOnly>(26);
+            // A promised date is a deadline like needed-by: the nearer one counts.
+            var neededBy = Earliest(r.IsDBNull(19) ? null : r.GetFieldValue<DateOnly>(19), promised);
             var slaDue = r.IsDBNull(20) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(20);
             var input = new TriageInput(type, severity, confidence, (int)r.GetInt64(21), (int)r.GetInt64(22),
                 r.IsDBNull(17) ? null : r.GetDecimal(17), r.IsDBNull(18) ? null : r.GetString(18),
                 slaDue - now, neededBy is { } nb ? new DateTimeOffset(nb.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) - now : null,
-                CustomerCommitment: false);
+                CustomerCommitment: customerOrder is not null && promised is not null)
+            {
+                ModelProbability = r.IsDBNull(23) ? null : r.GetDouble(23),
+                ModelVersion = r.IsDBNull(24) ? null : r.GetString(24),
+                CustomerOrder = customerOrder,
+            };
             list.Add(new ExceptionRecord(r.GetGuid(0), type, severity, r.GetString(3), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetGuid(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8),
                 JsonDocument.Parse(r.GetString(9)).RootElement.Clone(), confidence, r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12),
@@ -83,4 +92,6 @@ public static class ExceptionStore
         }
         return list;
     }
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 }

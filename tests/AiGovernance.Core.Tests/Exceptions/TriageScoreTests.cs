@@ -47,6 +47,21 @@ public sealed class TriageScoreTests
         var noUrgency = new TriageWeights(Urgency: 0);
         Assert.Equal(TriageScore.Compute(Input(slaHours: 1), noUrgency).Score, TriageScore.Compute(Input(slaHours: 500), noUrgency).Score);
     }
+
+    [Fact]
+    public void A_learned_probability_replaces_the_blend_and_says_which_model_gave_it()
+    {
+        var t = TriageScore.Compute(Input(confidence: 0.9, real: 19, dismissed: 1) with { ModelProbability = 0.12, ModelVersion = "2026-11-29.1" }, TriageWeights.Default);
+        Assert.Equal(0.12, t.Probability.Value);
+        Assert.Contains("model 2026-11-29.1", t.Probability.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_customer_order_is_named_in_the_urgency_reason()
+    {
+        var t = TriageScore.Compute(Input(commitment: true) with { CustomerOrder = "SO-4711" }, TriageWeights.Default);
+        Assert.Contains("tied to customer order SO-4711", t.Urgency.Why, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ExceptionEventsTests
@@ -86,6 +101,32 @@ public sealed class ExceptionEventsTests
         var (_, closed) = ExceptionEvents.Map(Event("hold_released", $$"""{"requisition_id":"{{id}}","trigger":"supplier_status_changed"}"""));
         var c = Assert.Single(closed);
         Assert.True(raised.All(r => r.DedupKey.StartsWith(c.DedupKeyPrefix, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public void A_category_suggestion_is_an_exception_only_when_it_would_change_the_chain(bool changesChain, int expected)
+    {
+        var id = Guid.NewGuid();
+        var (raised, _) = ExceptionEvents.Map(Event("recommendation", $$"""
+            {"recommendation_id":"{{Guid.NewGuid()}}","kind":"requisition.category","subject":{"type":"requisition","id":"{{id}}"},
+             "payload":{"given":"office","suggested":"it_hardware","changes_chain":{{(changesChain ? "true" : "false")}}},"confidence":0.7}
+            """));
+        Assert.Equal(expected, raised.Count);
+        if (expected == 1) Assert.Equal(ExceptionTypes.CategoryChangesChain, raised[0].Type);
+    }
+
+    [Fact]
+    public void A_supplier_master_mismatch_raises_one_exception_per_requisition()
+    {
+        var id = Guid.NewGuid();
+        var (raised, _) = ExceptionEvents.Map(Event("supplier_master_mismatch", $$"""
+            {"requisition_id":"{{id}}","supplier_id":"S-1","summary":"IBAN differs","mismatches":[{"field":"iban","stated":"DE1","master":"DE2"}]}
+            """));
+        var x = Assert.Single(raised);
+        Assert.Equal((ExceptionTypes.SupplierMasterMismatch, id, "IBAN differs"), (x.Type, x.RequisitionId, x.Title));
+        Assert.Equal($"supplier-master:{id}", x.DedupKey);
     }
 
     [Fact]
