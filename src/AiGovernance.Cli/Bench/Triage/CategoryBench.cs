@@ -51,6 +51,9 @@ public static class CategoryBench
         }
 
         o.WriteLine();
+        await ScoringLatency.RunAsync(context, embedder, ct);
+
+        o.WriteLine();
         var beats = usaidRun.Methods[0].Metrics.MacroF1 > usaidRun.Methods[1].Metrics.MacroF1 && oxfordRun.Methods[0].Metrics.MacroF1 > oxfordRun.Methods[1].Metrics.MacroF1;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"categories: macro-F1 above the majority baseline on both data sets: {(beats ? "yes" : "NO")}; bench {total.Elapsed.TotalSeconds:0} s"));
         return beats ? 0 : 2;
