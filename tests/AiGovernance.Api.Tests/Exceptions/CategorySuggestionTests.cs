@@ -17,10 +17,10 @@ namespace AiGovernance.Api.Tests.Exceptions;
 [Collection(ApiCollection.Name)]
 public sealed class CategorySuggestionTests(ApiFixture fixture)
 {
-    private const string TestKit = "HIV 1/2, Determine Complete HIV Kit, 100 Tests";
+    internal const string TestKit = "HIV 1/2, Determine Complete HIV Kit, 100 Tests";
     private const string ArvDrug = "Lamivudine/Zidovudine 150/300mg, tablets, 60 Tabs";
 
-    private static readonly string PolicyWithDiagnosticsReview = SeedResources.DefaultPolicyYaml.Replace("  - id: over-50k\n", """
+    internal static readonly string PolicyWithDiagnosticsReview = SeedResources.DefaultPolicyYaml.Replace("  - id: over-50k\n", """
           - id: hiv-tests-over-2k
             description: HIV test kits over 2,000 EUR need procurement to confirm the kit is WHO-prequalified
             when: { amount: { gt: 2000 }, category: [Diagnostics-HIV] }
