@@ -81,7 +81,7 @@ public static class CategoryScoring
             rule = decision.Reason,
         };
         // Evidence is what the requisition page lists: the model's reasons, then both chains, so a reviewer sees them side by side.
-        var evidence = decision.Evidence.Select((e, i) => new EvidenceRef("category_reason", $"reason {i + 1}", e))
+        var evidence = decision.Evidence.Select((e, i) => new EvidenceRef("category_reason", $"#{i + 1}", e))
             .Append(new EvidenceRef("approval_chain", $"now, as '{given ?? "(none)"}'", ChainText(chains.ChainNow, chains.AutoApprovedNow)))
             .Append(new EvidenceRef("approval_chain", $"as '{decision.Category}'", ChainText(chains.ChainSuggested, chains.AutoApprovedSuggested)))
             .Take(RecommendationDraft.MaxEvidence).ToList();

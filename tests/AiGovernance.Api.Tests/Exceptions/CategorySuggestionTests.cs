@@ -113,6 +113,26 @@ public sealed class CategorySuggestionTests(ApiFixture fixture)
         Assert.Equal("switched off for this tenant by u-julia: re-checking the thresholds", skip.Str("why"));
     }
 
+    [Fact]
+    public async Task Without_an_active_category_model_scoring_goes_on_and_says_so()
+    {
+        var models = Directory.CreateTempSubdirectory("aigov-no-category-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(models, "registry.json"), """{ "active": {} }""");
+            await using var host = await DetectionTestHost.StartAsync(fixture, ("Governance:Detection:ModelsDirectory", models));
+            var req = await SubmitAsync(host, "sup-orgenics-ltd", TestKit, "Pharmaceuticals-ARV");
+
+            Assert.DoesNotContain(await host.PendingRecommendationsAsync(req), r => r.Str("kind") == "requisition.category");
+            var scored = (await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=detection_scored")).Items().Last();
+            var skip = Assert.Single(scored.GetProperty("payload").GetProperty("skipped").Items(), x => x.Str("kind") == "category");
+            Assert.StartsWith("no active category model in ", skip.Str("why"), StringComparison.Ordinal);
+            var model = Assert.Single((await (await host.Tenant.As("u-julia").GetAsync("/api/models")).ReadAsync(HttpStatusCode.OK)).Items(), m => m.Str("kind") == "category");
+            Assert.False(model.GetProperty("loaded").GetBoolean());
+        }
+        finally { Directory.Delete(models, recursive: true); }
+    }
+
     private async Task<DetectionTestHost> StartAsync()
     {
         Assert.Contains("id: hiv-tests-over-2k", PolicyWithDiagnosticsReview, StringComparison.Ordinal);
