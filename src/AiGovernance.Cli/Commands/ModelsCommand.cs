@@ -58,7 +58,8 @@ public static class ModelsCommand
                 return;
             }
             var data = DatasetPath(parse.GetValue(dataset), k, "train.csv");
-            var report = await DetectorTrainers.For(k).TrainAsync(
+            var trainer = parse.GetValue(quick) || parse.GetValue(noEmbeddings) ? DetectorTrainers.For(k, parse.GetValue(quick), !parse.GetValue(noEmbeddings)) : DetectorTrainers.For(k);
+            var report = await trainer.TrainAsync(
                 new TrainingRequest(data, registry.DirectoryOf(k, v), v, parse.GetValue(seed), parse.GetValue(strict)), new ConsoleProgress(), ct);
             ConsoleProgress.PrintReport(report, Console.Out);
             if (parse.GetValue(activate))

@@ -17,6 +17,9 @@ public static class RecommendationDeciders
         [RecommendationKinds.RequisitionNote] = ["reviewer", "procurement_ops", "approver", "admin"],
         [RecommendationKinds.FollowUpMessage] = ["procurement_ops", "reviewer", "admin"],
         [RecommendationKinds.FollowUpEscalation] = ["procurement_ops", "reviewer", "admin"],
+        // Re-coding a category re-routes the requisition, so it is for the people who own sourcing and review it,
+        // never for an approver, who could otherwise pick the category that puts the purchase in their own hands.
+        [RecommendationKinds.RequisitionCategory] = ["procurement_ops", "reviewer", "admin"],
     };
 
     public static IReadOnlyList<string> RolesFor(string kind) => ByKind.TryGetValue(kind, out var roles) ? roles : DefaultRoles;
@@ -43,4 +46,6 @@ public static class RecommendationKinds
     public const string FollowUpMessage = "followup.message";
     /// <summary>The follow-up agent was not confident enough to draft and asks a person to look; informational.</summary>
     public const string FollowUpEscalation = "followup.escalation";
+    /// <summary>The category looks wrong (or is missing); accepted, the requisition is re-coded and routed again with the active policy.</summary>
+    public const string RequisitionCategory = "requisition.category";
 }

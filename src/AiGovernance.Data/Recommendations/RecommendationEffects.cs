@@ -19,6 +19,7 @@ public static class RecommendationEffects
     {
         RecommendationKinds.RequisitionHold => await HoldRequisitionAsync(scope, rec, requisition, deciderId, clock, ct),
         RecommendationKinds.FollowUpMessage => await FollowUpMessages.SendAsync(scope, rec, requisition, deciderId, clock, ct),
+        RecommendationKinds.RequisitionCategory => await RecodeRequisitionCategory.ApplyAsync(scope, rec, requisition, deciderId, clock, ct),
         _ => RecommendationEffect.NotApplied($"kind '{rec.Kind}' has no automatic effect; the accepted recommendation is on record for people to act on"),
     };
 

@@ -23,8 +23,9 @@ public static class RerouteRequisition
     public sealed record Rerouted(Requisition Requisition, string RoutingJson, ApprovalPolicy Policy);
 
     /// <summary>Builds the new chain and logs old and new amount and chain; the caller saves, then runs <see cref="CheckAsync"/>.</summary>
+    /// <param name="actor">Who caused it (default: the ERP webhook); <paramref name="reason"/> is logged with it.</param>
     public static async Task<Rerouted> RouteAsync(TenantScope scope, Requisition current, IReadOnlyList<RequisitionLine> lines,
-        PolicyCache policies, TimeProvider clock, CancellationToken ct)
+        PolicyCache policies, TimeProvider clock, CancellationToken ct, string actor = WebhookEvents.Actor, string reason = "lines changed by the ERP")
     {
         var now = clock.GetUtcNow();
         var context = await MasterData.LoadSubmissionContextAsync(scope, current.LegalEntity, current.CostCentre, current.SupplierId,
@@ -38,11 +39,11 @@ public static class RerouteRequisition
         var next = current.Reroute(lines, decision.AmountInBase, decision.BaseCurrency, active.Info.Id, steps, decision.AutoApproved, now);
         await DetectionJobs.ScheduleScoringAsync(scope, current.Id, now, ct);
 
-        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.RequisitionRerouted, WebhookEvents.Actor,
+        await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.RequisitionRerouted, actor,
             "requisition", current.Number, new
             {
                 requisition_id = current.Id,
-                reason = "lines changed by the ERP",
+                reason,
                 old_amount = current.Amount,
                 new_amount = next.Amount,
                 old_amount_base = current.AmountInBase,
@@ -61,15 +62,15 @@ public static class RerouteRequisition
     /// The checks see the new amount (a budget that covered the old one may not cover this). A held
     /// requisition is re-checked as a hold; an auto-approval takes effect only once no check holds it.
     /// </summary>
-    public static async Task CheckAsync(TenantScope scope, Rerouted rerouted, TimeProvider clock, CancellationToken ct)
+    public static async Task CheckAsync(TenantScope scope, Rerouted rerouted, TimeProvider clock, CancellationToken ct, string actor = WebhookEvents.Actor)
     {
         var r = rerouted.Requisition;
         if (r.Status == RequisitionStatus.OnHold)
         {
-            await PreApprovalGate.RecheckAsync(scope, [r.Id], WebhookEvents.Actor, "requisition_rerouted", clock, ct);
+            await PreApprovalGate.RecheckAsync(scope, [r.Id], actor, "requisition_rerouted", clock, ct);
             return;
         }
-        await PreApprovalGate.OnSubmittedAsync(scope, r, rerouted.Policy, WebhookEvents.Actor, clock, ct);
+        await PreApprovalGate.OnSubmittedAsync(scope, r, rerouted.Policy, actor, clock, ct);
         if (r.Status == RequisitionStatus.AutoApproved)
             await RequisitionApproved.OnApprovedAsync(scope, r, clock, ct);
     }

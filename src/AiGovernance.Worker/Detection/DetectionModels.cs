@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiGovernance.Ml.Categories;
 using AiGovernance.Ml.Duplicates;
 using AiGovernance.Ml.PriceVariance;
 using AiGovernance.Ml.Registry;
@@ -39,6 +40,7 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
 
     public DuplicateModel? Duplicate => Current().Duplicate;
     public PriceVarianceModel? PriceVariance => Current().PriceVariance;
+    public CategoryModel? Category => Current().Category;
     public IReadOnlyList<ModelStatus> Statuses => Current().Statuses;
 
     private Snapshot Current()
@@ -62,12 +64,16 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
         {
             LogRegistryUnreadable(logger, ex, Registry.RegistryFile);
             var message = $"registry {Registry.RegistryFile} is unreadable: {ex.Message}";
-            return new Snapshot(stamp, null, null, [new(Data.Detection.Detectors.Duplicate, null, false, message), new(Data.Detection.Detectors.PriceVariance, null, false, message)]);
+            return new Snapshot(stamp, null, null, null, [new(Data.Detection.Detectors.Duplicate, null, false, message), new(Data.Detection.Detectors.PriceVariance, null, false, message),
+                new(CategoryScoring.Detector, null, false, message)]);
         }
         var (dup, dupStatus) = TryLoad(active, Data.Detection.Detectors.Duplicate, DuplicateModel.Load);
         var (price, priceStatus) = TryLoad(active, Data.Detection.Detectors.PriceVariance, PriceVarianceModel.Load);
+        var (category, categoryStatus) = TryLoad(active, CategoryScoring.Detector, CategoryModel.Load);
+        if (category is null && categoryStatus.Version is null)
+            categoryStatus = categoryStatus with { Message = $"no active category model in {Registry.RegistryFile}; no category suggestions" };
         var split = new ModelStatus(Data.Detection.Detectors.SplitPurchase, "rules", true, "rule-based: thresholds of the active policy");
-        return new Snapshot(stamp, dup, price, [dupStatus, split, priceStatus]);
+        return new Snapshot(stamp, dup, price, category, [dupStatus, split, priceStatus, categoryStatus]);
     }
 
     private (T? Model, ModelStatus Status) TryLoad<T>(IReadOnlyDictionary<string, string> active, string kind, Func<string, T> load) where T : class
@@ -88,7 +94,8 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
         }
     }
 
-    private sealed record Snapshot(DateTime Stamp, DuplicateModel? Duplicate, PriceVarianceModel? PriceVariance, IReadOnlyList<ModelStatus> Statuses);
+    private sealed record Snapshot(DateTime Stamp, DuplicateModel? Duplicate, PriceVarianceModel? PriceVariance, CategoryModel? Category,
+        IReadOnlyList<ModelStatus> Statuses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Detection switched off by configuration for every tenant: {Kinds}")]
     private static partial void LogConfiguredOff(ILogger logger, string kinds);

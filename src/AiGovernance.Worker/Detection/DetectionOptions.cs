@@ -14,7 +14,7 @@ public sealed class DetectionOptions
     public string? ModelsDirectory { get; set; }
 
     /// <summary>
-    /// Kill switch for every tenant: kinds listed here (duplicate, split-purchase, price-variance) never run,
+    /// Kill switch for every tenant: kinds listed here (duplicate, split-purchase, price-variance, category) never run,
     /// whatever a tenant's own switch says. Routing falls back to the policy's rules.
     /// </summary>
     public string[] Disabled { get; set; } = [];
@@ -36,5 +36,5 @@ public sealed class DetectionOptions
 public static class DetectorKinds
 {
     public static readonly IReadOnlyList<string> All = [Data.Detection.Detectors.Duplicate, Data.Detection.Detectors.SplitPurchase,
-        Data.Detection.Detectors.PriceVariance];
+        Data.Detection.Detectors.PriceVariance, CategoryScoring.Detector];
 }

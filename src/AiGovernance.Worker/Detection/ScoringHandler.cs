@@ -17,7 +17,7 @@ namespace AiGovernance.Worker.Detection;
 
 /// <summary>
 /// Scores a submitted requisition (job <c>detection.score</c>): embedding, duplicate and split-purchase
-/// checks, price variance. Results, routing signals and recommendations commit in one transaction, so
+/// checks, price variance, category suggestion. Results, routing signals and recommendations commit in one transaction, so
 /// a failure leaves nothing half-written and the retried job starts clean; re-running on unchanged
 /// input replaces the results and finds its recommendations already posted (same input hash).
 /// </summary>
@@ -42,6 +42,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var supplierName = (await Data.Checks.SupplierStore.GetAsync(scope, r.SupplierId, forUpdate: false, ct))?.Name ?? r.SupplierId;
         var dup = models.Duplicate;
         var price = models.PriceVariance;
+        var category = models.Category;
         // Why a detector did not run goes into the log entry: switched off (by whom) or its model missing.
         var skipped = new List<object>();
         bool Runs(string kind, object? model, string missing)
@@ -53,6 +54,7 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
         var runDuplicate = Runs(Detectors.Duplicate, dup, StatusOf(Detectors.Duplicate));
         var runSplit = Runs(Detectors.SplitPurchase, policy, "no active policy");
         var runPrice = Runs(Detectors.PriceVariance, policy is null ? null : price, policy is null ? "no active policy" : StatusOf(Detectors.PriceVariance));
+        var runCategory = Runs(CategoryScoring.Detector, policy is null ? null : category, policy is null ? "no active policy" : StatusOf(CategoryScoring.Detector));
 
         var timer = System.Diagnostics.Stopwatch.StartNew();
         float[]? embedding = null;
@@ -71,6 +73,10 @@ public sealed class ScoringHandler(NpgsqlDataSource db, DetectionModels models, 
                 TimeSpan.FromDays(o.SplitPurchaseWindowDays), hash, o.RecommendationLifetimeHours, now, ct));
         if (runPrice)
             runs.Add(await PriceScoring.ScoreAsync(scope, r, price!, policy!.Policy, o.PriceLookBackDays, hash, o.RecommendationLifetimeHours, now, ct));
+        // After the others: the chain under the suggested category is routed with the signals just computed, as the real chain will be.
+        if (runCategory)
+            runs.Add(await CategoryScoring.ScoreAsync(scope, r, supplierName, category!, embedder, policy!.Policy,
+                DetectionResults.SignalsOf(runs.Select(x => x.Result).ToList()), o.RecommendationLifetimeHours, now, ct));
 
         // Scoring time (embedding + detectors, not the writes after): the dashboard's p50/p95 and the /metrics histogram.
         var scoringMs = Math.Round(timer.Elapsed.TotalMilliseconds, 1);

@@ -13,13 +13,33 @@ public sealed class ShippedCategoryModelTests
         throw new DirectoryNotFoundException($"models/{ModelRegistry.FileName} was not found above {AppContext.BaseDirectory}");
     }
 
+    /// <summary>The Oxford model the bench wrote (kept in the registry, not active: the demo tenant's categories are not Oxford's).</summary>
+    private const string OxfordVersion = "2026-11-29.1";
+
     [Fact]
-    public async Task The_active_category_model_loads_and_recognises_a_later_oxford_payment_with_reasons()
+    public async Task The_active_category_model_knows_the_demo_tenants_categories_and_challenges_a_test_kit_coded_as_a_drug()
     {
         var registry = new ModelRegistry(ModelsRoot());
         var version = registry.ActiveVersion("category");
         Assert.NotNull(version);
         var model = CategoryModel.Load(registry.DirectoryOf("category", version));
+        Assert.Equal(["Diagnostics-HIV", "Diagnostics-Malaria", "Pharmaceuticals-ACT", "Pharmaceuticals-ARV", "Pharmaceuticals-Antimalarial"], model.Classes.Order(StringComparer.Ordinal));
+        using var embedder = new MiniLmEmbedder();
+
+        var prediction = await model.PredictAsync(new CategoryExample("t", "HIV 1/2, Determine Complete HIV Kit, 100 Tests", "Orgenics, Ltd", null), embedder);
+        var decision = CategorySuggestion.Decide("Pharmaceuticals-ARV", prediction);
+
+        Assert.Equal(CategorySuggestionKind.Change, decision.Kind);
+        Assert.Equal("Diagnostics-HIV", decision.Category);
+        Assert.Contains(decision.Evidence, r => r.Contains("supplier 'Orgenics, Ltd'", StringComparison.Ordinal));
+        Assert.Equal(CategorySuggestionKind.None, CategorySuggestion.Decide("Pharmaceuticals", prediction).Kind); // a code it never saw is not judged
+    }
+
+    [Fact]
+    public async Task The_oxford_category_model_loads_and_recognises_a_later_oxford_payment_with_reasons()
+    {
+        var registry = new ModelRegistry(ModelsRoot());
+        var model = CategoryModel.Load(registry.DirectoryOf("category", OxfordVersion));
         Assert.Equal("all-MiniLM-L6-v2", model.EmbeddingModel);
         var payment = CategoryDataSources.ReadOxford(CategoryData.Root)
             .First(e => e.Date >= CategoryDataSources.OxfordTestFrom && e.Category == "Vehicle Excise Licences");

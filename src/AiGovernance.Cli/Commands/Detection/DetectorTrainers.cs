@@ -12,6 +12,7 @@ public static class DetectorTrainers
     {
         ["duplicate"] = () => new DuplicateTrainer(),
         ["price-variance"] = () => new PriceVarianceTrainer(),
+        ["category"] = () => new AiGovernance.Ml.Categories.CategoryTrainer(),
     };
 
     public static IReadOnlyList<string> Kinds => [.. ByKind.Keys];
@@ -30,6 +31,7 @@ public static class DetectorTrainers
         "price-variance" => quick
             ? new PriceVarianceTrainer { Candidates = [.. RegressionCandidate.Default.Where(c => c.Trainer == "LightGbm").Take(1)], Folds = 3, History = history ?? [] }
             : new PriceVarianceTrainer { History = history ?? [] },
+        "category" => new AiGovernance.Ml.Categories.CategoryTrainer(quick, embeddings),
         _ => For(kind),
     };
 }
