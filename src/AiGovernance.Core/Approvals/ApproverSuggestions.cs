@@ -135,8 +135,8 @@ public static class ApproverSuggestions
     /// <summary>Hours below two days, days beyond: "3 h", "0.5 h", "4 days".</summary>
     public static string Hours(double hours) => hours switch
     {
-        < 1 => $"{Math.Round(hours, 1).ToString("0.0", CultureInfo.InvariantCulture)} h",
-        < 48 => $"{Math.Round(hours).ToString("0", CultureInfo.InvariantCulture)} h",
-        _ => $"{Math.Round(hours / 24).ToString("0", CultureInfo.InvariantCulture)} days",
+        < 1 => $"{Math.Round(hours, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture)} h",
+        < 48 => $"{Math.Round(hours, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} h",
+        _ => $"{Math.Round(hours / 24, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} days",
     };
 }
