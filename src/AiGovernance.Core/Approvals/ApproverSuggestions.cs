@@ -132,10 +132,11 @@ public static class ApproverSuggestions
     private static string CostCentres(IReadOnlyList<string> codes) =>
         codes.Count == 1 ? $"cost centre {codes[0]}" : $"cost centres {string.Join(", ", codes)}";
 
-    /// <summary>Hours below two days, days beyond: "3 h", "0.5 h", "4 days".</summary>
+    /// <summary>Minutes below an hour, hours below two days, days beyond: "under 1 min", "15 min", "3 h", "4 days".</summary>
     public static string Hours(double hours) => hours switch
     {
-        < 1 => $"{Math.Round(hours, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture)} h",
+        < 1.0 / 60 => "under 1 min",
+        < 1 => $"{Math.Round(hours * 60, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} min",
         < 48 => $"{Math.Round(hours, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} h",
         _ => $"{Math.Round(hours / 24, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} days",
     };

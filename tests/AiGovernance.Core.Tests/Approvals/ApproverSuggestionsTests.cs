@@ -185,7 +185,8 @@ public class ApproverSuggestionsTests
     }
 
     [Theory]
-    [InlineData(0.25, "0.3 h")]
+    [InlineData(0.001, "under 1 min")]
+    [InlineData(0.25, "15 min")]
     [InlineData(3.4, "3 h")]
     [InlineData(47, "47 h")]
     [InlineData(100, "4 days")]
