@@ -85,6 +85,36 @@ public sealed class AdminApproverSuggestionsPageTests(ApiFixture fixture, Worksp
     }
 
     [Fact]
+    public async Task Procurement_ops_see_who_could_decide_a_role_step_on_the_requisition_page_and_an_approver_does_not()
+    {
+        var tenant = await browser.CreateTenantAsync(fixture, """
+            policy: two-approver-steps
+            base_currency: EUR
+            rules:
+              - id: two
+                description: Two approvers, one after the other
+                when: {}
+                steps:
+                  - { name: first, approvers: [ { role: approver } ] }
+                  - { name: second, approvers: [ { role: approver } ] }
+            """);
+        var req = await tenant.As("u-carla").SubmitAsync(TestApi.Requisition(1_000m));
+        await (await tenant.As("u-david").DecideAsync(req, "approve", 0)).ReadAsync(HttpStatusCode.OK);
+
+        var felix = await browser.SignInAsync(tenant, "u-felix");
+        await felix.GotoAsync($"/requisitions/{req.Id()}");
+        var box = felix.Locator("[data-who-could-decide]");
+        await Assertions.Expect(box.Locator("h2")).ToHaveTextAsync("Who could decide step 2");
+        await Assertions.Expect(box.Locator("li[data-suggestion]")).ToHaveCountAsync(1);
+        await Assertions.Expect(box.Locator("li[data-rank='1']")).ToHaveAttributeAsync("data-suggestion", "u-esther");
+
+        var esther = await browser.SignInAsync(tenant, "u-esther");
+        await esther.GotoAsync($"/requisitions/{req.Id()}");
+        await Assertions.Expect(esther.Locator("h1")).ToHaveCountAsync(1);
+        await Assertions.Expect(esther.Locator("[data-who-could-decide]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_non_admin_gets_403_on_the_cost_centres_page_and_cannot_set_an_owner()
     {
         var tenant = await browser.CreateTenantAsync(fixture);
