@@ -156,6 +156,24 @@ public sealed class ApproverSuggestionsTests(ApiFixture fixture)
             suggestion.GetProperty("reasons").Items().Select(r => r.GetString()));
     }
 
+    [Fact]
+    public async Task A_step_that_names_its_approver_has_nothing_to_suggest_and_a_decided_requisition_has_no_step()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        using var anna = tenant.As("u-anna");
+        using var david = tenant.As("u-david");
+        using var felix = tenant.As("u-felix");
+        var req = await anna.SubmitAsync(TestApi.Requisition(1_000m));
+
+        var answer = await (await felix.GetAsync($"{Suggestions}?for=step&requisition={req.Id()}")).ReadAsync(HttpStatusCode.OK);
+
+        Assert.Empty(answer.GetProperty("suggestions").Items());
+        Assert.Equal("Step 'owner-approval' names its approver (user u-david); there is no choice to suggest.", answer.Str("note"));
+
+        await (await david.DecideAsync(req, "approve", 0)).ReadAsync(HttpStatusCode.OK);
+        await (await felix.GetAsync($"{Suggestions}?for=step&requisition={req.Id()}")).ProblemAsync(HttpStatusCode.Conflict, "requisition_not_pending");
+    }
+
     [Theory]
     [InlineData("", "for")]
     [InlineData("?for=boss", "for")]
