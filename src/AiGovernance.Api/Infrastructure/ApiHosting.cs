@@ -2,6 +2,7 @@ using AiGovernance.Api.Features.Documents;
 using AiGovernance.Api.Features.Exceptions;
 using AiGovernance.Api.Features.Agents;
 using AiGovernance.Api.Features.Approvals;
+using AiGovernance.Api.Features.ApproverSuggestions;
 using AiGovernance.Api.Features.Budgets;
 using AiGovernance.Api.Features.DecisionLog;
 using AiGovernance.Api.Features.Delegations;
@@ -89,6 +90,7 @@ public static class ApiHosting
         api.MapApprovalsApi();
         api.MapPoliciesApi();
         api.MapDelegationsApi();
+        api.MapApproverSuggestionsApi();
         api.MapDecisionLogApi();
         api.MapMeApi();
         api.MapSuppliersApi();

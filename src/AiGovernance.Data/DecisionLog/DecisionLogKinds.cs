@@ -40,6 +40,7 @@ public static class DecisionLogKinds
     public const string SupplierDocumentUpdated = "supplier_document_updated";
     public const string SupplierContactChanged = "supplier_contact_changed";
     public const string BudgetUpdated = "budget_updated";
+    public const string CostCentreOwnerSet = "cost_centre_owner_set";
     public const string DocumentUploaded = "document_uploaded";
     public const string DocumentProcessed = "document_processed";
     public const string DocumentAddressesAi = "document_addresses_ai";

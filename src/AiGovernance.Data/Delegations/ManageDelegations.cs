@@ -1,6 +1,7 @@
 using AiGovernance.Core;
 using AiGovernance.Core.Approvals;
 using AiGovernance.Core.Delegations;
+using AiGovernance.Data.Approvals;
 using AiGovernance.Data.DecisionLog;
 using AiGovernance.Data.Directory;
 using AiGovernance.Data.Tenancy;
@@ -8,7 +9,9 @@ using AiGovernance.Data.Tenancy;
 namespace AiGovernance.Data.Delegations;
 
 /// <summary>What someone asks for; <see cref="DelegatorId"/> null means "for myself".</summary>
-public sealed record DelegationRequest(string? DelegatorId, string? DelegateId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string? Reason);
+/// <param name="SuggestionRank">Set when the person chose the delegate from the suggested delegates (the rank they were shown).</param>
+public sealed record DelegationRequest(string? DelegatorId, string? DelegateId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string? Reason,
+    int? SuggestionRank = null);
 
 /// <summary>
 /// Creating and revoking delegations, for the API and the administration page alike: who may act for whom,
@@ -29,6 +32,7 @@ public static class ManageDelegations
         if (string.IsNullOrWhiteSpace(request.DelegateId)) errors.Add("delegate_id", "is required");
         if (request.ValidTo is null) errors.Add("valid_to", "is required");
         if (request.Reason is { Length: > 1000 }) errors.Add("reason", "must be at most 1000 characters");
+        if (request.SuggestionRank is < 1) errors.Add("suggestion_rank", "must be 1 or more");
         errors.ThrowIfAny();
         var delegator = string.IsNullOrWhiteSpace(request.DelegatorId) ? actor.UserId : request.DelegatorId;
         if (!MayActFor(actor, delegator))
@@ -50,9 +54,14 @@ public static class ManageDelegations
             await scope.CommitAsync(ct);
             throw;
         }
+        // The ranking is recomputed now (before the new delegation exists), so the log shows the reasons as they stood when it was applied.
+        var suggestion = request.SuggestionRank is { } stated
+            ? AppliedSuggestion.From(await SuggestApprovers.ForDelegateAsync(scope, proposed.DelegatorId, null, null, proposed.ValidFrom, proposed.ValidTo,
+                SuggestApprovers.DefaultWindowDays, clock, ct, top: int.MaxValue), proposed.DelegateId, stated)
+            : null;
         await DelegationStore.InsertAsync(scope, proposed, now, ct);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.DelegationCreated, actor.UserId, "delegation", proposed.Id.ToString(),
-            new { proposed.DelegatorId, proposed.DelegateId, proposed.ValidFrom, proposed.ValidTo, proposed.Reason }), clock, ct);
+            new { proposed.DelegatorId, proposed.DelegateId, proposed.ValidFrom, proposed.ValidTo, proposed.Reason, suggestion }), clock, ct);
         return proposed;
     }
 

@@ -16,8 +16,12 @@ public static class DelegationsApi
         return g;
     }
 
-    /// <summary>DelegatorId may name someone else only for admins (setting up cover for an absent colleague).</summary>
-    public sealed record CreateDelegationRequest(string? DelegateId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string? Reason, string? DelegatorId);
+    /// <summary>
+    /// DelegatorId may name someone else only for admins (setting up cover for an absent colleague). SuggestionRank says the
+    /// delegate was chosen from <c>GET /api/approver-suggestions?for=delegate</c>; the log entry then records the suggestion.
+    /// </summary>
+    public sealed record CreateDelegationRequest(string? DelegateId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, string? Reason, string? DelegatorId,
+        int? SuggestionRank = null);
 
     public static async Task<Ok<IReadOnlyList<Delegation>>> List(HttpContext http, TenantDb db, CancellationToken ct)
     {
@@ -34,7 +38,7 @@ public static class DelegationsApi
         var caller = Caller.From(http.User);
         await using var scope = await db.BeginAsync(caller, ct);
         var created = await ManageDelegations.CreateAsync(scope, caller.AsActor(),
-            new DelegationRequest(request.DelegatorId, request.DelegateId, request.ValidFrom, request.ValidTo, request.Reason), clock, ct);
+            new DelegationRequest(request.DelegatorId, request.DelegateId, request.ValidFrom, request.ValidTo, request.Reason, request.SuggestionRank), clock, ct);
         await scope.CommitAsync(ct);
         return TypedResults.Created($"/api/delegations/{created.Id}", created);
     }
