@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AiGovernance.Core.Requisitions;
 
@@ -69,18 +68,19 @@ public static class SupplierMasterComparison
     /// </summary>
     public static string NormalizeName(string name)
     {
-        var text = RemoveParenthesized(name).Normalize(NormalizationForm.FormD);
+        var text = RemoveParenthesized(name);
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        foreach (var raw in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            var c = FoldAccent(char.ToLowerInvariant(raw));
             if (c is '.' or '\'' or '’') continue; // "B.V." is "bv", "O'Neil" is "oneil"
             if (c == '&') sb.Append(" and ");
-            else sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+            else if (c == 'ß') sb.Append("ss");
+            else sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
         }
         var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        // Keep at least one word: a company called "Limited" is still a name.
-        while (words.Count > 1 && LegalForms.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        // Keep at least one word: a company called "Limited" is still a name. A trailing "and" is what "& Co." leaves.
+        while (words.Count > 1 && (LegalForms.Contains(words[^1]) || words[^1] == "and")) words.RemoveAt(words.Count - 1);
         return string.Join(' ', words);
     }
 
@@ -109,6 +109,17 @@ public static class SupplierMasterComparison
         return s == m
             ? new(field, FieldOutcome.Match, show(s), show(m), $"same {label}")
             : new(field, FieldOutcome.Mismatch, show(s), show(m), $"the stated {label} {show(s)} is not the master's {show(m)}");
+    }
+
+    // The hosts run with invariant globalization (no ICU), where string.Normalize cannot strip accents: fold the
+    // Latin letters supplier names use by hand.
+    private const string Accented = "àáâãäåāăąçćčďèéêëēęěìíîïīłñńňòóôõöøōőŕřśšşťùúûüūůűýÿźżž";
+    private const string Plain = "aaaaaaaaacccdeeeeeeeiiiiilnnnoooooooorrssstuuuuuuuyyzzz";
+
+    private static char FoldAccent(char c)
+    {
+        var i = Accented.IndexOf(c, StringComparison.Ordinal);
+        return i < 0 ? c : Plain[i];
     }
 
     private static string RemoveParenthesized(string name)
