@@ -71,8 +71,9 @@ public static partial class SuppliersApi
         var result = await ErpMasterDataEvents.SetSupplierStatusAsync(scope, id, request.Status!, request.Reason, null, caller.UserId, clock, ct);
         var supplier = (await SupplierStore.GetAsync(scope, id, forUpdate: false, ct))!;
         var held = await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct);
+        var identifiers = ForCaller(await IdentifiersAsync(scope, id, ct), caller);
         await scope.CommitAsync(ct);
-        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held, ForCaller(await IdentifiersAsync(scope, id, ct), caller)), result));
+        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held, identifiers), result));
     }
 
     public sealed record DocumentRequest(string? Reference, DateOnly? ExpiresOn);
