@@ -1,4 +1,7 @@
 using AiGovernance.Core.Checks;
+using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.Policies;
+using AiGovernance.Data.Requisitions;
 using AiGovernance.Data.Directory;
 using AiGovernance.Data.Seed;
 
@@ -33,5 +36,30 @@ public class DemoSupplierIdentifiersTests(DatabaseFixture db)
         Assert.Equal(new SupplierMasterRecord(expected.Id, expected.Name, expected.VatId, expected.Iban), trinity);
         Assert.Equal(SeedResources.DemoMasterData.Suppliers.Count, all.Count);
         Assert.Equal(new SupplierIdentifiers.Identifiers(null, null), all["sup-pharmacy-direct"]);
+    }
+
+    [Fact]
+    public async Task The_demo_shows_one_customer_commitment_and_one_supplier_master_mismatch()
+    {
+        var tenant = await db.NewTenantAsync("demo-cases");
+        var draft = new RequisitionDraft("LE-EU", "CC-EU-PHARMA", "sup-orgenics-ltd", "Pharmaceuticals-ARV", "EUR", Urgency.Normal, null,
+            [new RequisitionLine("ITM-1", "Test kit", 10, "pack", 120m)], [], null);
+
+        var cases = new DemoTriageCases(8, TimeProvider.System);
+        var noBankDetails = draft with { SupplierId = "sup-pharmacy-direct" };
+        Assert.Same(noBankDetails, cases.Apply(0, noBankDetails)); // nothing to compare an IBAN with
+        var mismatching = cases.Apply(1, draft);
+        Assert.Same(draft, cases.Apply(2, draft)); // one mismatch is enough for the demo
+        var committed = cases.Apply(7, draft);
+        Assert.Equal(DemoTriageCases.CustomerOrder, committed.CustomerOrder);
+        Assert.NotNull(committed.PromisedDate);
+
+        var kinds = await db.InScopeAsync(db.App, tenant.Id, async s =>
+        {
+            await SubmitRequisition.ExecuteAsync(s, "u-anna", mismatching, new PolicyCache(), TimeProvider.System, default);
+            await using var cmd = s.Command("SELECT payload->'mismatches'->0->>'field' FROM decision_log WHERE kind = 'supplier_master_mismatch'");
+            return (string?)await cmd.ExecuteScalarAsync();
+        });
+        Assert.Equal("iban", kinds);
     }
 }
