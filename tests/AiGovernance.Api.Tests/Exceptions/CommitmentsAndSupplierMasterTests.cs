@@ -13,7 +13,7 @@ namespace AiGovernance.Api.Tests.Exceptions;
 /// raise a supplier_master_mismatch for accounts payable, with the IBAN masked outside the master.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class CommitmentsAndSupplierMasterTests(ApiFixture fixture)
+public sealed class CommitmentsAndSupplierMasterTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Inbox = "/api/exceptions?type=supplier_master_mismatch";
     private const string MasterIban = "GB02DEMO83607776793617";
@@ -177,6 +177,26 @@ public sealed class CommitmentsAndSupplierMasterTests(ApiFixture fixture)
         // The master now knows the bank details, so a requisition for this supplier stating other ones is a mismatch.
         await tenant.As("u-anna").SubmitAsync(WithSupplierDetails(TestApi.Requisition(700, supplier: "sup-pharmacy-direct"), "Pharmacy Direct Ltd", null, OtherIban));
         Assert.Equal(1L, await ScalarAsync<long>(tenant, "SELECT count(*) FROM decision_log WHERE kind = 'supplier_master_mismatch'"));
+    }
+
+    [Fact]
+    public async Task The_running_worker_raises_the_mismatch_by_itself_soon_after_the_submission()
+    {
+        // The shared host runs its worker loop: the mismatch entry schedules the projector in the submission's transaction.
+        var tenant = await fixture.CreateTenantAsync();
+        var felix = tenant.As("u-felix");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var req = await tenant.As("u-anna").SubmitAsync(WithSupplierDetails(TestApi.Requisition(2100), null, null, OtherIban));
+        var submitted = started.Elapsed;
+        while (true)
+        {
+            var inbox = await (await felix.GetAsync(Inbox)).ReadAsync(HttpStatusCode.OK);
+            if (inbox.Items().Any(e => e.GetProperty("requisition_id").GetGuid() == req.Id())) break;
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), "the worker did not raise the mismatch within 30 s");
+            await Task.Delay(20);
+        }
+        output.WriteLine($"submission took {submitted.TotalMilliseconds:0} ms; supplier_master_mismatch in the inbox " +
+            $"{(started.Elapsed - submitted).TotalMilliseconds:0} ms after the submission committed");
     }
 
     private static JsonObject WithSupplierDetails(JsonObject body, string? name, string? vat, string? iban)
