@@ -183,20 +183,23 @@ public sealed class CommitmentsAndSupplierMasterTests(ApiFixture fixture, Xunit.
     public async Task The_running_worker_raises_the_mismatch_by_itself_soon_after_the_submission()
     {
         // The shared host runs its worker loop: the mismatch entry schedules the projector in the submission's transaction.
+        // Two submissions: the first may wait for a cold worker (models loading), the second shows the warm latency.
         var tenant = await fixture.CreateTenantAsync();
-        var felix = tenant.As("u-felix");
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var req = await tenant.As("u-anna").SubmitAsync(WithSupplierDetails(TestApi.Requisition(2100), null, null, OtherIban));
-        var submitted = started.Elapsed;
-        while (true)
+        for (var i = 0; i < 2; i++)
         {
-            var inbox = await (await felix.GetAsync(Inbox)).ReadAsync(HttpStatusCode.OK);
-            if (inbox.Items().Any(e => e.GetProperty("requisition_id").GetGuid() == req.Id())) break;
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), "the worker did not raise the mismatch within 30 s");
-            await Task.Delay(20);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var req = await tenant.As("u-anna").SubmitAsync(WithSupplierDetails(TestApi.Requisition(2100 + i), null, null, OtherIban));
+            var submitted = started.Elapsed;
+            while (true)
+            {
+                var inbox = await (await tenant.As("u-felix").GetAsync(Inbox)).ReadAsync(HttpStatusCode.OK);
+                if (inbox.Items().Any(e => e.GetProperty("requisition_id").GetGuid() == req.Id())) break;
+                Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), "the worker did not raise the mismatch within 30 s");
+                await Task.Delay(20);
+            }
+            output.WriteLine($"submission {i + 1} took {submitted.TotalMilliseconds:0} ms; supplier_master_mismatch in the inbox " +
+                $"{(started.Elapsed - submitted).TotalMilliseconds:0} ms after it committed");
         }
-        output.WriteLine($"submission took {submitted.TotalMilliseconds:0} ms; supplier_master_mismatch in the inbox " +
-            $"{(started.Elapsed - submitted).TotalMilliseconds:0} ms after the submission committed");
     }
 
     private static JsonObject WithSupplierDetails(JsonObject body, string? name, string? vat, string? iban)
