@@ -133,5 +133,12 @@ for s in md["suppliers"]:
     n = len(pos[v]); tier = "low" if n >= 250 else "medium" if n >= 100 else "high"
     if s["name"] != v or s["risk_tier"] != tier:
         sys.exit(f"supplier {s['id']}: expected name {v!r}, tier {tier} ({n} POs)")
+    # Invented identifiers (README): a VAT id is 2 letters + 2-13 letters/digits; an IBAN passes ISO 13616
+    # mod 97 and carries the bank code DEMO, so it cannot be anyone's real account.
+    vat, iban = s.get("vat_id"), s.get("iban")
+    if vat is not None and not re.fullmatch(r"[A-Z]{2}[A-Z0-9]{2,13}", vat): sys.exit(f"supplier {s['id']}: bad vat_id {vat}")
+    if iban is not None and (not re.fullmatch(r"[A-Z]{2}[0-9]{2}DEMO[A-Z0-9]{7,26}", iban)
+            or int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 != 1):
+        sys.exit(f"supplier {s['id']}: bad iban {iban}")
 print("master-data.json is consistent with the CSV")
 PY

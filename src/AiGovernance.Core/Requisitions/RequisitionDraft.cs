@@ -23,6 +23,15 @@ public sealed record RequisitionDraft(
     /// <summary>The supplier's quote or invoice number, when known; the duplicate detector compares it (normalized).</summary>
     public string? SupplierReference { get; init; }
 
+    /// <summary>The customer order this purchase serves; with <see cref="PromisedDate"/> it is a customer commitment, which makes exceptions on it more urgent.</summary>
+    public string? CustomerOrder { get; init; }
+
+    /// <summary>The date promised to the customer; meaningless without the order it was promised on.</summary>
+    public DateOnly? PromisedDate { get; init; }
+
+    /// <summary>The supplier's name, VAT id and IBAN as the requester or ERP states them; compared with the supplier master.</summary>
+    public StatedSupplier? StatedSupplier { get; init; }
+
     public decimal Amount => Lines.Sum(l => l.Amount);
 
     /// <summary>Checks the draft on its own (master data is checked by the submission against the tenant's records).</summary>
@@ -37,6 +46,8 @@ public sealed record RequisitionDraft(
         if (NeededBy is { } d && d < today) e.Add("needed_by", $"must not be in the past (today is {today:yyyy-MM-dd})");
         if (ExternalErpId is { Length: > 100 }) e.Add("external_erp_id", "must be at most 100 characters");
         if (SupplierReference is { Length: > 100 }) e.Add("supplier_reference", "must be at most 100 characters");
+        ValidateCommitment(e, today);
+        StatedSupplier?.Validate(e);
         if (Lines is null || Lines.Count == 0) e.Add("lines", "at least one line is required");
         else if (Lines.Count > MaxLines) e.Add("lines", $"at most {MaxLines} lines are allowed");
         else
@@ -58,6 +69,15 @@ public sealed record RequisitionDraft(
         for (var i = 0; i < (Attachments?.Count ?? 0); i++)
             Required(e, $"attachments[{i}].file_name", Attachments![i]?.FileName);
         e.ThrowIfAny();
+    }
+
+    private void ValidateCommitment(FieldErrors e, DateOnly today)
+    {
+        if (CustomerOrder is not null && string.IsNullOrWhiteSpace(CustomerOrder)) e.Add("customer_order", "must not be blank (leave it out when there is none)");
+        else if (CustomerOrder is { Length: > 100 }) e.Add("customer_order", "must be at most 100 characters");
+        if (PromisedDate is not { } promised) return;
+        if (string.IsNullOrWhiteSpace(CustomerOrder)) e.Add("promised_date", "needs customer_order: a date is promised to a customer on an order");
+        if (promised < today) e.Add("promised_date", $"must not be in the past (today is {today:yyyy-MM-dd})");
     }
 
     private static void Required(FieldErrors e, string field, string? value)

@@ -39,6 +39,9 @@ public static class DecisionLogKinds
     public const string SupplierStatusChanged = "supplier_status_changed";
     public const string SupplierDocumentUpdated = "supplier_document_updated";
     public const string SupplierContactChanged = "supplier_contact_changed";
+    public const string SupplierIdentifiersChanged = "supplier_identifiers_changed";
+    public const string SupplierMasterMismatch = "supplier_master_mismatch";
+    public const string RequisitionCommitmentChanged = "requisition_commitment_changed";
     public const string BudgetUpdated = "budget_updated";
     public const string CostCentreOwnerSet = "cost_centre_owner_set";
     public const string DocumentUploaded = "document_uploaded";

@@ -15,7 +15,8 @@ public static class RequisitionStore
     private const string Columns = """
         id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category, currency, urgency,
         needed_by, lines::text, attachments::text, external_erp_id, amount, amount_base, base_currency, status,
-        policy_version_id, routing::text, steps::text, version, created_at, updated_at, hold_reasons::text, flags::text, supplier_reference
+        policy_version_id, routing::text, steps::text, version, created_at, updated_at, hold_reasons::text, flags::text, supplier_reference,
+        customer_order, promised_date, supplier_stated::text
         """;
 
     public static async Task<string> NextNumberAsync(TenantScope scope, CancellationToken ct)
@@ -29,8 +30,9 @@ public static class RequisitionStore
         await using var cmd = scope.Command($"""
             INSERT INTO requisitions (id, tenant_id, number, legal_entity, cost_centre, requester_id, supplier_id, category,
                 currency, urgency, needed_by, lines, attachments, external_erp_id, amount, amount_base, base_currency, status,
-                policy_version_id, routing, steps, pending_approvers, version, created_at, updated_at, supplier_reference)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,1,$23,$23,$24)
+                policy_version_id, routing, steps, pending_approvers, version, created_at, updated_at, supplier_reference,
+                customer_order, promised_date, supplier_stated)
+            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,1,$23,$23,$24,$25,$26,$27)
             """);
         var p = cmd.Parameters;
         p.AddWithValue(r.Id);
@@ -57,6 +59,7 @@ public static class RequisitionStore
         p.AddWithValue(r.PendingApproverKeys().ToArray());
         p.AddWithValue(now);
         p.AddWithValue((object?)r.SupplierReference ?? DBNull.Value);
+        AddCommitment(p, r);
         await cmd.ExecuteNonQueryAsync(ct);
         await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
@@ -196,10 +199,21 @@ public static class RequisitionStore
                 HoldReasons = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(24)),
                 Flags = Json.Deserialize<List<AiGovernance.Core.Checks.CheckReason>>(r.GetString(25)),
                 SupplierReference = r.IsDBNull(26) ? null : r.GetString(26),
+                CustomerOrder = r.IsDBNull(27) ? null : r.GetString(27),
+                PromisedDate = r.IsDBNull(28) ? null : r.GetFieldValue<DateOnly>(28),
+                StatedSupplier = r.IsDBNull(29) ? null : Json.Deserialize<StatedSupplier>(r.GetString(29)),
             };
             list.Add(new StoredRequisition(req, r.GetString(19), r.GetFieldValue<DateTimeOffset>(22), r.GetFieldValue<DateTimeOffset>(23)));
         }
         return list;
+    }
+
+    /// <summary>Customer order, promised date and the stated supplier (normalized jsonb), in that order; ERP updates write them too.</summary>
+    public static void AddCommitment(NpgsqlParameterCollection p, Requisition r)
+    {
+        p.AddWithValue(NpgsqlDbType.Text, (object?)r.CustomerOrder ?? DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Date, r.PromisedDate is { } promised ? promised : DBNull.Value);
+        p.AddWithValue(NpgsqlDbType.Jsonb, r.StatedSupplier?.Normalized() is { } stated ? Json.Serialize(stated) : DBNull.Value);
     }
 
     private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };

@@ -45,6 +45,9 @@ public static class SubmitRequisition
             Attachments = draft.Attachments ?? [],
             ExternalErpId = draft.ExternalErpId,
             SupplierReference = string.IsNullOrWhiteSpace(draft.SupplierReference) ? null : draft.SupplierReference.Trim(),
+            CustomerOrder = string.IsNullOrWhiteSpace(draft.CustomerOrder) ? null : draft.CustomerOrder.Trim(),
+            PromisedDate = draft.PromisedDate,
+            StatedSupplier = draft.StatedSupplier?.Normalized(),
             Amount = draft.Amount,
             AmountInBase = decision.AmountInBase,
             BaseCurrency = decision.BaseCurrency,
@@ -66,6 +69,8 @@ public static class SubmitRequisition
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(
             decision.AutoApproved ? DecisionLogKinds.AutoApproval : DecisionLogKinds.Routing, actor ?? requesterId, "requisition", requisition.Number,
             new { requisition_id = requisition.Id, routing, chain = RequisitionRouting.ChainSummary(requisition.Steps) }), clock, ct);
+        // Stated supplier details that disagree with the master go to accounts payable; the submission stands.
+        await SupplierMasterMismatchCheck.RunAsync(scope, requisition, actor ?? requesterId, clock, ct);
         // The detectors score it in the background; their signals may add review steps (ApplyDetectionSignals).
         await Detection.DetectionJobs.ScheduleScoringAsync(scope, requisition.Id, now, ct);
         // The follow-up agent checks for missing documents and incomplete supplier onboarding.

@@ -41,10 +41,11 @@ public static class DemoSeeder
             }
             await ImportPriceHistoryAsync(scope, history, orders.TakeLast(LiveRequisitions).Select(o => o.Key).ToHashSet(), clock, ct);
             progress?.Invoke($"submitting {LiveRequisitions} live requisitions through the policy");
+            var triageCases = new DemoTriageCases(LiveRequisitions, clock);
             foreach (var order in orders.TakeLast(LiveRequisitions))
             {
                 var first = order.First();
-                var draft = ToDraft(order.ToList(), clock, externalErpId: null);
+                var draft = triageCases.Apply(liveCount, ToDraft(order.ToList(), clock, externalErpId: null));
                 await SubmitRequisition.ExecuteAsync(scope, first["requester"], draft, PolicyCache.Shared, clock, ct);
                 liveCount++;
             }

@@ -13,6 +13,7 @@ public sealed record MasterDataDocument(
     public sealed record LegalEntityDoc(string Code, string Name);
     public sealed record CostCentreDoc(string Code, string Name, string LegalEntity, string? Owner);
     public sealed record UserDoc(string Id, string Name, string Email, IReadOnlyList<string> Roles);
-    public sealed record SupplierDoc(string Id, string Name, string RiskTier, string Status);
+    /// <summary>VAT id and IBAN are optional (the demo's are invented, with valid check digits); stored compact and upper-case.</summary>
+    public sealed record SupplierDoc(string Id, string Name, string RiskTier, string Status, string? VatId = null, string? Iban = null);
     public sealed record BudgetDoc(string CostCentre, string Period, decimal Amount, string Currency);
 }

@@ -23,7 +23,8 @@ public static class TenantProvisioner
             await Exec(scope, "INSERT INTO cost_centres (tenant_id, code, name, legal_entity, owner_id) VALUES ($1, $2, $3, $4, $5)",
                 tenant.Id, cc.Code, cc.Name, cc.LegalEntity, (object?)cc.Owner ?? DBNull.Value);
         foreach (var s in doc.Suppliers)
-            await Exec(scope, "INSERT INTO suppliers (tenant_id, id, name, risk_tier, status) VALUES ($1, $2, $3, $4, $5)", tenant.Id, s.Id, s.Name, s.RiskTier, s.Status);
+            await Exec(scope, "INSERT INTO suppliers (tenant_id, id, name, risk_tier, status, vat_id, iban) VALUES ($1, $2, $3, $4, $5, $6::text, $7::text)",
+                tenant.Id, s.Id, s.Name, s.RiskTier, s.Status, Identifier(s.VatId), Identifier(s.Iban));
         foreach (var b in doc.Budgets)
             await Exec(scope, "INSERT INTO budgets (tenant_id, cost_centre, period, amount, currency) VALUES ($1, $2, $3, $4, $5)", tenant.Id, b.CostCentre, b.Period, b.Amount, b.Currency);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(DecisionLogKinds.TenantCreated, "system", "tenant", tenant.Slug,
@@ -34,6 +35,9 @@ public static class TenantProvisioner
         await scope.CommitAsync(ct);
         return tenant;
     }
+
+    private static object Identifier(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? DBNull.Value : Core.Checks.SupplierMasterIdentifiers.Compact(value);
 
     private static async Task Exec(TenantScope scope, string sql, params object[] args)
     {

@@ -13,7 +13,14 @@ public sealed record ErpRequisitionChange(
     long Version,
     DateOnly? NeededBy,
     IReadOnlyList<RequisitionAttachment>? Attachments,
-    IReadOnlyList<RequisitionLine>? Lines);
+    IReadOnlyList<RequisitionLine>? Lines)
+{
+    /// <summary>The customer order the purchase serves (set or changed by the ERP).</summary>
+    public string? CustomerOrder { get; init; }
+    public DateOnly? PromisedDate { get; init; }
+    /// <summary>The supplier details the ERP has (e.g. from the invoice); compared with the supplier master again.</summary>
+    public StatedSupplier? StatedSupplier { get; init; }
+}
 
 /// <summary>
 /// requisition.created and requisition.updated from the ERP, applied in the caller's transaction (the
@@ -72,11 +79,17 @@ public static class ErpRequisitionEvents
 
         var current = (await RequisitionStore.GetAsync(scope, id, ct))!.Requisition;
         // Validate the requisition as it would be after the change, with the same rules as a submission.
+        // Dates are checked only when the event sets them: a stored date that has since passed is history, not an error.
         new RequisitionDraft(current.LegalEntity, current.CostCentre, current.SupplierId, current.Category, current.Currency, current.Urgency,
             change.NeededBy, change.Lines ?? current.Lines, change.Attachments ?? current.Attachments, current.ExternalErpId)
-            .Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        {
+            CustomerOrder = change.CustomerOrder ?? current.CustomerOrder,
+            PromisedDate = change.PromisedDate,
+            StatedSupplier = change.StatedSupplier,
+        }.Validate(DateOnly.FromDateTime(now.UtcDateTime));
 
-        var updated = current.WithErpDetails(change.NeededBy, change.Attachments);
+        var updated = current.WithErpDetails(change.NeededBy, change.Attachments)
+            .WithErpCommitment(change.CustomerOrder, change.PromisedDate, change.StatedSupplier);
         var rerouted = change.Lines is { } lines && !lines.SequenceEqual(current.Lines);
         if (!rerouted)
             await ErpRequisitionStore.SaveAsync(scope, updated, null, change.Version, now, ct);
@@ -86,6 +99,10 @@ public static class ErpRequisitionEvents
             await ErpRequisitionStore.SaveAsync(scope, route.Requisition, route.RoutingJson, change.Version, now, ct);
             await RerouteRequisition.CheckAsync(scope, route, clock, ct);
         }
+        var commitmentChanged = await ErpCommitmentChanges.LogAsync(scope, current, updated, change.Version, clock, ct);
+        var mismatch = updated.StatedSupplier is not null && updated.StatedSupplier != current.StatedSupplier
+            ? await SupplierMasterMismatchCheck.RunAsync(scope, updated, WebhookEvents.Actor, clock, ct)
+            : null;
         var after = (await RequisitionStore.GetAsync(scope, id, ct))!.Requisition;
         return new
         {
@@ -96,6 +113,8 @@ public static class ErpRequisitionEvents
             rerouted,
             requisition_status = after.Status.ToSnakeCase(),
             amount = after.Amount,
+            commitment_changed = commitmentChanged,
+            supplier_master_mismatch = mismatch?.HasMismatch ?? false,
         };
     }
 

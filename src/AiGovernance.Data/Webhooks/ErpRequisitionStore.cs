@@ -1,4 +1,5 @@
 using AiGovernance.Core.Requisitions;
+using AiGovernance.Data.Requisitions;
 using AiGovernance.Data.Tenancy;
 using NpgsqlTypes;
 
@@ -31,7 +32,7 @@ public static class ErpRequisitionStore
         await using var cmd = scope.Command("""
             UPDATE requisitions SET needed_by = $2, attachments = $3, lines = $4, amount = $5, amount_base = $6, base_currency = $7,
                 policy_version_id = $8, routing = COALESCE($9, routing), steps = $10, status = $11, pending_approvers = $12,
-                erp_version = $13, version = version + 1, updated_at = $14
+                erp_version = $13, version = version + 1, updated_at = $14, customer_order = $15, promised_date = $16, supplier_stated = $17
             WHERE id = $1 RETURNING version
             """);
         var p = cmd.Parameters;
@@ -49,6 +50,7 @@ public static class ErpRequisitionStore
         p.AddWithValue(r.PendingApproverKeys().ToArray());
         p.AddWithValue(erpVersion);
         p.AddWithValue(now);
+        RequisitionStore.AddCommitment(p, r);
         r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
         // A new chain has new due times (or none while held): keep the SLA job in step.
         await Sla.SlaTimers.SyncAsync(scope, r, ct);

@@ -33,7 +33,11 @@ public sealed record RequisitionView(
     IReadOnlyList<CheckReason> Flags,
     int Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string? CustomerOrder,
+    DateOnly? PromisedDate,
+    bool CustomerCommitment,
+    SupplierDetailsView? SupplierDetails)
 {
     public static RequisitionView From(StoredRequisition s)
     {
@@ -46,7 +50,8 @@ public sealed record RequisitionView(
                 ? a.OpenSlots().SelectMany(x => x.EscalatedTo is { } e ? new[] { x.Approver.ToString(), e.ToString() } : [x.Approver.ToString()]).Distinct().ToList()
                 : [],
             r.HoldReasons, r.Flags,
-            r.Version, s.CreatedAt, s.UpdatedAt);
+            r.Version, s.CreatedAt, s.UpdatedAt,
+            r.CustomerOrder, r.PromisedDate, r.HasCustomerCommitment, SupplierDetailsView.From(r.StatedSupplier));
     }
 }
 
@@ -59,3 +64,10 @@ public sealed record StepView(int Index, string Name, string Mode, int Quorum, s
 }
 
 public sealed record SlotView(string Approver, string? EscalatedTo, string Status, string? DecidedBy, string? OnBehalfOf, DateTimeOffset? DecidedAt, string? Comment);
+
+/// <summary>The stated supplier details; the IBAN is masked (bank data is shown in full only in the supplier master).</summary>
+public sealed record SupplierDetailsView(string? Name, string? VatId, string? Iban)
+{
+    public static SupplierDetailsView? From(StatedSupplier? stated) => stated is null ? null
+        : new(stated.Name, stated.VatId, stated.Iban is { } iban ? SupplierMasterIdentifiers.MaskIban(iban) : null);
+}

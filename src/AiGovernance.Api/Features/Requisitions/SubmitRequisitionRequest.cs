@@ -23,7 +23,12 @@ public sealed record SubmitRequisitionRequest(
     /// <summary>Only the ERP service account may submit on behalf of a requester.</summary>
     string? RequesterId,
     /// <summary>The supplier's quote or invoice number, if any.</summary>
-    string? SupplierReference = null)
+    string? SupplierReference = null,
+    /// <summary>The customer order this purchase serves; with promised_date it is a customer commitment.</summary>
+    string? CustomerOrder = null,
+    DateOnly? PromisedDate = null,
+    /// <summary>The supplier as the quote or invoice names it; compared with the supplier master.</summary>
+    SupplierDetailsRequest? SupplierDetails = null)
 {
     public RequisitionDraft ToDraft()
     {
@@ -39,9 +44,22 @@ public sealed record SubmitRequisitionRequest(
         errors.ThrowIfAny();
         return new RequisitionDraft(LegalEntity!, CostCentre!, SupplierId!, Category!, Currency!, urgency, NeededBy,
             Lines?.Select(l => new RequisitionLine(l.ItemCode!, l.Description!, l.Quantity!.Value, l.UnitOfMeasure!, l.UnitPrice!.Value)).ToList() ?? [],
-            Attachments ?? [], ExternalErpId) { SupplierReference = SupplierReference };
+            Attachments ?? [], ExternalErpId)
+        {
+            SupplierReference = SupplierReference,
+            CustomerOrder = CustomerOrder,
+            PromisedDate = PromisedDate,
+            StatedSupplier = SupplierDetails?.ToStated(),
+        };
     }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record LineRequest(string? ItemCode, string? Description, decimal? Quantity, string? UnitOfMeasure, decimal? UnitPrice);
+
+/// <summary>Stated supplier details: name, VAT id and IBAN, each optional.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SupplierDetailsRequest(string? Name, string? VatId, string? Iban)
+{
+    public StatedSupplier ToStated() => new(Name, VatId, Iban);
+}

@@ -4,6 +4,7 @@ using AiGovernance.Core;
 using AiGovernance.Core.Checks;
 using AiGovernance.Data.Checks;
 using AiGovernance.Data.DecisionLog;
+using AiGovernance.Data.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AiGovernance.Api.Features.Suppliers;
@@ -21,6 +22,7 @@ public static partial class SuppliersApi
         g.MapGet("/", List).WithName("ListSuppliers");
         g.MapGet("/{id}", Get).WithName("GetSupplier").ProducesProblem(404);
         g.MapPut("/{id}/status", SetStatus).WithName("SetSupplierStatus").ProducesProblem(404).ProducesProblem(422);
+        g.MapPut("/{id}/identifiers", SetIdentifiers).WithName("SetSupplierIdentifiers").ProducesProblem(404).ProducesValidationProblem();
         g.MapPut("/{id}/contact", SetContact).WithName("SetSupplierContact").ProducesProblem(404).ProducesValidationProblem();
         g.MapPut("/{id}/documents/{kind}", PutDocument).WithName("PutSupplierDocument").ProducesProblem(404).ProducesProblem(422);
         return g;
@@ -33,7 +35,9 @@ public static partial class SuppliersApi
             throw ValidationFailedException.Single("status", $"must be one of {string.Join(", ", SupplierStatuses.All)}");
         await using var scope = await db.BeginAsync(caller, ct);
         var today = Today(clock);
-        return TypedResults.Ok<IReadOnlyList<SupplierView>>((await SupplierStore.ListAsync(scope, status, ct)).Select(s => SupplierView.From(s, today, [])).ToList());
+        var ids = await SupplierIdentifiers.AllAsync(scope, ct);
+        return TypedResults.Ok<IReadOnlyList<SupplierView>>((await SupplierStore.ListAsync(scope, status, ct))
+            .Select(s => SupplierView.From(s, today, [], ForCaller(ids.GetValueOrDefault(s.Id), caller))).ToList());
     }
 
     public static async Task<Ok<SupplierView>> Get(string id, HttpContext http, TenantDb db, TimeProvider clock, CancellationToken ct)
@@ -41,7 +45,8 @@ public static partial class SuppliersApi
         var caller = Caller.RequireAny(http, Readers);
         await using var scope = await db.BeginAsync(caller, ct);
         var supplier = await SupplierStore.GetAsync(scope, id, forUpdate: false, ct) ?? throw NotFound(id);
-        return TypedResults.Ok(SupplierView.From(supplier, Today(clock), await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct)));
+        return TypedResults.Ok(SupplierView.From(supplier, Today(clock), await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct),
+            ForCaller(await IdentifiersAsync(scope, id, ct), caller)));
     }
 
     public sealed record StatusRequest(string? Status, string? Reason);
@@ -66,8 +71,9 @@ public static partial class SuppliersApi
         var result = await ErpMasterDataEvents.SetSupplierStatusAsync(scope, id, request.Status!, request.Reason, null, caller.UserId, clock, ct);
         var supplier = (await SupplierStore.GetAsync(scope, id, forUpdate: false, ct))!;
         var held = await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct);
+        var identifiers = ForCaller(await IdentifiersAsync(scope, id, ct), caller);
         await scope.CommitAsync(ct);
-        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held), result));
+        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held, identifiers), result));
     }
 
     public sealed record DocumentRequest(string? Reference, DateOnly? ExpiresOn);
@@ -93,10 +99,14 @@ public static partial class SuppliersApi
             "supplier_document_updated", clock, ct);
         var supplier = (await SupplierStore.GetAsync(scope, id, forUpdate: false, ct))!;
         var held = await RequisitionHoldStore.OnHoldForSupplierAsync(scope, id, ct);
+        var identifiers = ForCaller(await IdentifiersAsync(scope, id, ct), caller);
         await scope.CommitAsync(ct);
-        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held),
+        return TypedResults.Ok(new StatusResponse(SupplierView.From(supplier, Today(clock), held, identifiers),
             new MasterDataChangeResult("applied", $"supplier {id} document {kind}", supplier.StatusVersion, supplier.StatusVersion, rechecked)));
     }
+
+    private static async Task<SupplierIdentifiers.Identifiers?> IdentifiersAsync(Data.Tenancy.TenantScope scope, string id, CancellationToken ct) =>
+        await SupplierIdentifiers.GetMasterAsync(scope, id, ct) is { } m ? new(m.VatId, m.Iban) : null;
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -106,12 +116,14 @@ public static partial class SuppliersApi
     private static partial Regex DocumentKind();
 }
 
+/// <summary>A supplier; <see cref="Iban"/> is masked unless the caller may see bank data (procurement_ops, admin, compliance, erp).</summary>
 public sealed record SupplierView(string Id, string Name, string RiskTier, string Status, string? StatusReason, long StatusVersion,
-    DateTimeOffset UpdatedAt, IReadOnlyList<DocumentView> Documents, IReadOnlyList<HeldRequisition> HeldRequisitions)
+    DateTimeOffset UpdatedAt, IReadOnlyList<DocumentView> Documents, IReadOnlyList<HeldRequisition> HeldRequisitions, string? VatId, string? Iban)
 {
-    public static SupplierView From(SupplierRecord s, DateOnly today, IReadOnlyList<HeldRequisition> held) =>
+    public static SupplierView From(SupplierRecord s, DateOnly today, IReadOnlyList<HeldRequisition> held, SupplierIdentifiers.Identifiers identifiers) =>
         new(s.Id, s.Name, s.RiskTier, s.Status, s.StatusReason, s.StatusVersion, s.UpdatedAt,
-            s.Documents.Select(d => new DocumentView(d.Kind, d.Reference, d.ExpiresOn, d.ExpiresOn is { } e && e < today)).ToList(), held);
+            s.Documents.Select(d => new DocumentView(d.Kind, d.Reference, d.ExpiresOn, d.ExpiresOn is { } e && e < today)).ToList(), held,
+            identifiers.VatId, identifiers.Iban);
 }
 
 public sealed record DocumentView(string Kind, string? Reference, DateOnly? ExpiresOn, bool Expired);

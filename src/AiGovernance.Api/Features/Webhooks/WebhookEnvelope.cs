@@ -86,7 +86,10 @@ public sealed record RequisitionUpdatedData(
     string? ExternalErpId,
     DateOnly? NeededBy,
     IReadOnlyList<AiGovernance.Core.Requisitions.RequisitionAttachment>? Attachments,
-    IReadOnlyList<Requisitions.LineRequest>? Lines);
+    IReadOnlyList<Requisitions.LineRequest>? Lines,
+    string? CustomerOrder = null,
+    DateOnly? PromisedDate = null,
+    Requisitions.SupplierDetailsRequest? SupplierDetails = null);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record BudgetUpdatedData(string? CostCentre, string? Period, decimal? Amount, decimal? Committed, string? Currency, DateTimeOffset? SnapshotAt);

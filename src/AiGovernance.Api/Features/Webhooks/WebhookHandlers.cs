@@ -59,7 +59,12 @@ public static class WebhookHandlers
         }
         errors.ThrowIfAny();
         var lines = data.Lines?.Select(l => new RequisitionLine(l.ItemCode!, l.Description!, l.Quantity!.Value, l.UnitOfMeasure!, l.UnitPrice!.Value)).ToList();
-        var change = new ErpRequisitionChange(data.ExternalErpId!, e.Version!.Value, data.NeededBy, data.Attachments, lines);
+        var change = new ErpRequisitionChange(data.ExternalErpId!, e.Version!.Value, data.NeededBy, data.Attachments, lines)
+        {
+            CustomerOrder = data.CustomerOrder,
+            PromisedDate = data.PromisedDate,
+            StatedSupplier = data.SupplierDetails?.ToStated(),
+        };
         return ErpRequisitionEvents.UpdateAsync(scope, change, policies, clock, ct);
     }
 
