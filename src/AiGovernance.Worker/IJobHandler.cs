@@ -13,5 +13,12 @@ public abstract record JobResult
 public interface IJobHandler
 {
     string Kind { get; }
+
+    /// <summary>
+    /// A person is waiting for this kind (the exception inbox): the runner looks for due jobs of urgent kinds between
+    /// the other jobs of a batch, so fifty slow scoring jobs claimed together do not hold an exception up for seconds.
+    /// </summary>
+    bool Urgent => false;
+
     Task<JobResult> HandleAsync(ClaimedJob job, CancellationToken ct);
 }

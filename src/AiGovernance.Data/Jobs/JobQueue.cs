@@ -74,7 +74,8 @@ public static class JobQueue
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             list.Add(new ClaimedJob(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetFieldValue<DateTimeOffset>(5)));
-        return list;
+        // RETURNING comes in no particular order; run the batch oldest first.
+        return [.. list.OrderBy(j => j.DueAt).ThenBy(j => j.Id)];
     }
 
     /// <summary>Removes a finished job (only if it was not rescheduled meanwhile by a newer change).</summary>

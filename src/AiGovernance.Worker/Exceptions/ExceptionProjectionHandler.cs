@@ -16,6 +16,8 @@ public sealed class ExceptionProjectionHandler(NpgsqlDataSource db, TimeProvider
 
     public string Kind => ExceptionProjector.JobKind;
 
+    public bool Urgent => true;
+
     public async Task<JobResult> HandleAsync(ClaimedJob job, CancellationToken ct)
     {
         for (var pass = 0; pass < 20; pass++)
