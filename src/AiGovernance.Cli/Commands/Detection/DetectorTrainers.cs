@@ -12,6 +12,7 @@ public static class DetectorTrainers
     {
         ["duplicate"] = () => new DuplicateTrainer(),
         ["price-variance"] = () => new PriceVarianceTrainer(),
+        [AiGovernance.Ml.Triage.ExceptionProbabilityModel.Kind] = () => new AiGovernance.Ml.Triage.ExceptionProbabilityTrainer(),
     };
 
     public static IReadOnlyList<string> Kinds => [.. ByKind.Keys];
