@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AiGovernance.Api.Tests.Detection;
+using AiGovernance.Api.Tests.Infrastructure;
+using AiGovernance.Api.Tests.Recommendations;
+using AiGovernance.Ml.Registry;
+
+namespace AiGovernance.Api.Tests.Exceptions;
+
+/// <summary>
+/// The learned probability part: the worker scores a newly raised exception with the active exception-probability
+/// model (the shipped one in models/), the inbox names the model, the batch is in the decision log; with the model's
+/// kill switch off the inbox keeps the blend.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class ExceptionProbabilityTests(ApiFixture fixture)
+{
+    private static readonly string ActiveVersion =
+        new ModelRegistry(ModelRegistry.Locate(null, AppContext.BaseDirectory)).ActiveVersion("exception-probability")
+        ?? throw new InvalidOperationException("models/registry.json names no active exception-probability model");
+
+    [Fact]
+    public async Task A_newly_raised_exception_gets_the_models_probability_and_the_scoring_is_logged()
+    {
+        await using var host = await DetectionTestHost.StartAsync(fixture);
+        var item = await RaiseDuplicateFlagAsync(host, 4200);
+
+        var probability = item.GetProperty("triage").GetProperty("probability");
+        Assert.StartsWith($"model {ActiveVersion} learned from reviewers' outcomes: ", probability.Str("why"), StringComparison.Ordinal);
+        var (stored, version) = await StoredAsync(host, item);
+        Assert.Equal(ActiveVersion, version);
+        Assert.NotNull(stored);
+        Assert.InRange(stored.Value, 0, 1);
+        Assert.Equal(stored.Value, probability.GetProperty("value").GetDouble(), 4);
+        // Not the blend's value (the detector said 0.93 and nothing was decided yet, so the blend would be exactly 0.93).
+        Assert.NotEqual(0.93, stored.Value, 4);
+
+        var logged = Assert.Single((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=exceptions_scored")).Items());
+        var payload = logged.GetProperty("payload");
+        Assert.Equal(ActiveVersion, payload.Str("model_version"));
+        var score = Assert.Single(payload.GetProperty("scores").Items(), s => s.Str("exception_id") == item.Str("id"));
+        Assert.Equal(stored.Value, score.GetProperty("probability").GetDouble(), 4);
+
+        // Scored once: running the worker again writes no second entry.
+        await host.RunWorkerAsync();
+        Assert.Single((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=exceptions_scored")).Items());
+    }
+
+    [Fact]
+    public async Task With_the_model_switched_off_for_the_tenant_the_inbox_keeps_the_blend()
+    {
+        await using var host = await DetectionTestHost.StartAsync(fixture);
+        var off = await (await host.Tenant.As("u-julia").PutAsync(TestApi.Url("/api/models/exception-probability/switch"),
+            TestApi.JsonBody(new JsonObject { ["enabled"] = false, ["reason"] = "trained on simulated outcomes only" }))).ReadAsync(HttpStatusCode.OK);
+        Assert.False(off.GetProperty("enabled").GetBoolean());
+
+        var item = await RaiseDuplicateFlagAsync(host, 4200);
+
+        var probability = item.GetProperty("triage").GetProperty("probability");
+        Assert.Equal(0.93, probability.GetProperty("value").GetDouble(), 3);
+        Assert.StartsWith("detector confidence 0.93", probability.Str("why"), StringComparison.Ordinal);
+        Assert.Equal((null, null), await StoredAsync(host, item));
+        Assert.Empty((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=exceptions_scored")).Items());
+    }
+
+    private static async Task<JsonElement> RaiseDuplicateFlagAsync(DetectionTestHost host, decimal amount)
+    {
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(amount));
+        await host.Tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id()));
+        // The worker projects the log into the inbox, then (its own job, after that commit) scores what was raised.
+        await host.RunWorkerAsync();
+        var inbox = await (await host.Tenant.As("u-felix").GetAsync("/api/exceptions")).ReadAsync(HttpStatusCode.OK);
+        return Assert.Single(inbox.Items(), e => e.Str("type") == "probable_duplicate" && e.GetProperty("requisition_id").GetGuid() == req.Id());
+    }
+
+    private static async Task<(double? Probability, string? Version)> StoredAsync(DetectionTestHost host, JsonElement item)
+    {
+        await using var scope = await host.Tenant.OwnerScopeAsync();
+        await using var cmd = scope.Command("SELECT model_probability, model_version FROM exceptions WHERE id = $1");
+        cmd.Parameters.AddWithValue(Guid.Parse(item.Str("id")!));
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        return (r.IsDBNull(0) ? null : r.GetDouble(0), r.IsDBNull(1) ? null : r.GetString(1));
+    }
+}
