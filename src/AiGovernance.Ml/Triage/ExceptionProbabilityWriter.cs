@@ -77,7 +77,7 @@ public static class ExceptionProbabilityWriter
         sb.AppendLine();
         sb.AppendLine("## Limits");
         sb.AppendLine();
-        sb.AppendLine("- Unless the data section names a tenant export, the outcomes are **simulated**: the exceptions are built from real public data (Oxford payments, USAID purchase lines) with injected real problems among natural false alarms, and the label is the simulation's truth, not a reviewer's decision. Retrain on a tenant's own decided exceptions (`aigov outcomes export --kind exception-probability`) before relying on it.");
+        sb.AppendLine("- Unless the data section names a tenant export, the outcomes are **simulated**: the exceptions are built from real public data (Oxford payments, USAID purchase lines) with injected real problems among natural false alarms, and the label is the simulation's truth, not a reviewer's decision. Retrain on a tenant's own decided exceptions (`aigov outcomes export-exceptions`) before relying on it.");
         sb.AppendLine("- Outcomes describe what was raised and decided: a type that is always dismissed will be ranked low even when one of them matters; reviewers can be wrong.");
         sb.AppendLine("- Supplier history only helps once a supplier has decided exceptions; a new supplier gets the neutral rate.");
         sb.AppendLine("- Evidence features are read from the detectors' evidence (duplicate pair probability, price variance); exception types whose evidence carries neither rely on type, amount, deadlines and history.");

@@ -64,6 +64,36 @@ public sealed class ExceptionProbabilityTests(ApiFixture fixture)
         Assert.Empty((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=exceptions_scored")).Items());
     }
 
+    [Fact]
+    public async Task Decided_exceptions_are_read_for_training_with_the_facts_known_when_they_were_raised()
+    {
+        var tenant = await fixture.CreateTenantAsync();
+        var ops = tenant.As("u-felix");
+        var first = await tenant.As("u-anna").SubmitAsync(TestApi.Requisition(900));
+        await tenant.Agent().PostAsync(RecommendationApi.Hold(first.Id(), inputHash: "sha256:a"));
+        await tenant.ProjectExceptionsAsync();
+        var firstId = (await (await ops.GetAsync("/api/exceptions")).ReadAsync(HttpStatusCode.OK)).Items().Single().Str("id");
+        (await ops.PostJsonAsync($"/api/exceptions/{firstId}/dismiss", new JsonObject { ["reason"] = "standing order" })).EnsureSuccessStatusCode();
+
+        var second = await tenant.As("u-anna").SubmitAsync(TestApi.Requisition(5000));
+        await tenant.Agent().PostAsync(RecommendationApi.Hold(second.Id(), inputHash: "sha256:b"));
+        await tenant.ProjectExceptionsAsync();
+        var secondId = (await (await ops.GetAsync("/api/exceptions")).ReadAsync(HttpStatusCode.OK)).Items().Single().Str("id");
+        (await ops.PostJsonAsync($"/api/exceptions/{secondId}/resolve", new JsonObject { ["reason"] = "paid twice" })).EnsureSuccessStatusCode();
+
+        await using var scope = await tenant.OwnerScopeAsync();
+        var decided = await AiGovernance.Worker.Exceptions.UnscoredExceptions.DecidedAsync(scope, null, null, CancellationToken.None);
+
+        Assert.Equal(new[] { firstId!, secondId! }, decided.Select(d => d.Id.ToString()).ToArray());
+        Assert.False(decided[0].Real);
+        Assert.True(decided[1].Real);
+        // The first was raised before anything was decided; the second after the first was dismissed — not after its own resolution.
+        Assert.Equal((0, 0), (decided[0].Facts.TypeReal, decided[0].Facts.TypeDismissed));
+        Assert.Equal((0, 1), (decided[1].Facts.TypeReal, decided[1].Facts.TypeDismissed));
+        Assert.Equal((0, 1), (decided[1].Facts.SupplierReal, decided[1].Facts.SupplierDismissed));
+        Assert.Equal(("probable_duplicate", 0.93, 5000m), (decided[1].Facts.Type, decided[1].Facts.Confidence!.Value, decided[1].Facts.AmountAtRisk!.Value));
+    }
+
     private static async Task<JsonElement> RaiseDuplicateFlagAsync(DetectionTestHost host, decimal amount)
     {
         var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(amount));
