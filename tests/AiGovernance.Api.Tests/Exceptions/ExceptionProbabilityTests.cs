@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiGovernance.Api.Tests.Detection;
 using AiGovernance.Api.Tests.Infrastructure;
+using AiGovernance.Api.Tests.Models;
 using AiGovernance.Api.Tests.Recommendations;
 using AiGovernance.Ml.Registry;
 
@@ -62,6 +63,37 @@ public sealed class ExceptionProbabilityTests(ApiFixture fixture)
         Assert.StartsWith("detector confidence 0.93", probability.Str("why"), StringComparison.Ordinal);
         Assert.Equal((null, null), await StoredAsync(host, item));
         Assert.Empty((await host.Tenant.As("u-hannah").DecisionLogAsync("?kind=exceptions_scored")).Items());
+    }
+
+    [Fact]
+    public async Task A_promoted_version_is_approved_by_a_second_person_and_scores_the_next_exception()
+    {
+        await using var host = await PromotionTestHost.StartAsync(fixture, ("Governance:Detection:Enabled", "true"));
+        const string kind = "exception-probability";
+        var champion = host.Registry.ActiveVersion(kind)!;
+        // A challenger: the champion's model under a new version whose held-out AUC (the kind's primary metric) is higher.
+        var challenger = $"test-{Guid.NewGuid():N}"[..16];
+        var dir = host.Registry.DirectoryOf(kind, challenger);
+        Directory.CreateDirectory(dir);
+        File.Copy(Path.Combine(host.Registry.DirectoryOf(kind, champion), "model.zip"), Path.Combine(dir, "model.zip"));
+        var metrics = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(host.Registry.DirectoryOf(kind, champion), "metrics.json")))!.AsObject();
+        var championAuc = metrics["primary_metric"]!["auc"]!.GetValue<double>();
+        metrics["version"] = challenger;
+        metrics["primary_metric"] = new JsonObject { ["name"] = "auc", ["auc"] = championAuc + 0.01 };
+        await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), metrics.ToJsonString());
+
+        var requested = await host.RequestAsync(host.Tenant.As("u-ivan"), kind, challenger);
+        Assert.Equal(champion, requested.Str("from_version"));
+        (await PromotionTestHost.ApproveAsync(host.Tenant.As("u-hannah"), requested.PromotionId())).EnsureSuccessStatusCode();
+        Assert.Equal(challenger, host.Registry.ActiveVersion(kind));
+
+        // The next exception is scored with the promoted version (this host's worker reads the registry for the first time now).
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(1200));
+        await host.Tenant.Agent().PostAsync(RecommendationApi.Hold(req.Id()));
+        await host.Tenant.RunJobsAsync();
+        var item = Assert.Single((await (await host.Tenant.As("u-felix").GetAsync("/api/exceptions")).ReadAsync(HttpStatusCode.OK)).Items(),
+            e => e.Str("type") == "probable_duplicate");
+        Assert.StartsWith($"model {challenger} learned", item.GetProperty("triage").GetProperty("probability").Str("why"), StringComparison.Ordinal);
     }
 
     [Fact]
