@@ -48,11 +48,11 @@ public sealed class ExceptionScoringHandler(NpgsqlDataSource db, ExceptionProbab
         var switches = await ModelSwitches.ListAsync(scope, ct);
         if (switches.TryGetValue(ExceptionProbabilityModel.Kind, out var sw) && !sw.Enabled) return 0;
 
-        var unscored = await UnscoredExceptions.ReadAsync(scope, Batch, ct);
+        var unscored = await ExceptionFactsAtRaise.ReadAsync(scope, Batch, ct);
         if (unscored.Count == 0) return 0;
         var probabilities = model.Probabilities(unscored.Select(u => u.Facts).ToList());
         var scores = unscored.Select((u, i) => (u.Id, probabilities[i])).ToList();
-        await UnscoredExceptions.WriteAsync(scope, scores, model.Version, ct);
+        await ExceptionFactsAtRaise.WriteAsync(scope, scores, model.Version, ct);
         await DecisionLogWriter.AppendAsync(scope, new NewDecisionLogEntry(LogKind, Actor, "model", ExceptionProbabilityModel.Kind, new
         {
             model = ExceptionProbabilityModel.Kind,

@@ -119,7 +119,7 @@ public sealed class ExceptionProbabilityTests(ApiFixture fixture)
         (await ops.PostJsonAsync($"/api/exceptions/{secondId}/resolve", new JsonObject { ["reason"] = "paid twice" })).EnsureSuccessStatusCode();
 
         await using var scope = await tenant.OwnerScopeAsync();
-        var decided = await AiGovernance.Worker.Exceptions.UnscoredExceptions.DecidedAsync(scope, null, null, CancellationToken.None);
+        var decided = await AiGovernance.Worker.Exceptions.ExceptionFactsAtRaise.DecidedAsync(scope, null, null, CancellationToken.None);
 
         Assert.Equal(new[] { firstId!, secondId! }, decided.Select(d => d.Id.ToString()).ToArray());
         Assert.False(decided[0].Real);

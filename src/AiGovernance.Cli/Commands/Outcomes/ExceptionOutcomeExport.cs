@@ -40,7 +40,7 @@ public static class ExceptionOutcomeExport
                     continue;
                 }
                 await using var scope = await TenantScope.BeginAsync(owner, t.Id, ct);
-                foreach (var d in await UnscoredExceptions.DecidedAsync(scope, OutcomesCommand.Instant(parse.GetValue(since), "--since"),
+                foreach (var d in await ExceptionFactsAtRaise.DecidedAsync(scope, OutcomesCommand.Instant(parse.GetValue(since), "--since"),
                              OutcomesCommand.Instant(parse.GetValue(until), "--until"), ct))
                     rows.Add((d.DecidedAt, new ExceptionExample($"{t.Slug}:{d.Id}", d.RaisedAt, d.Facts, d.Real)));
             }

@@ -16,7 +16,7 @@ public sealed record DecidedException(Guid Id, DateTimeOffset RaisedAt, DateTime
 /// step history is not kept per moment), the closest the store allows. The worker scores the open unscored ones; the
 /// training export reads the decided ones with the same query, so the model learns from the facts it is later given.
 /// </summary>
-public static class UnscoredExceptions
+public static class ExceptionFactsAtRaise
 {
     private const string Select = """
         SELECT e.id, e.type, e.severity, e.confidence, e.raised_at, r.amount_base, s.risk_tier,
