@@ -17,6 +17,7 @@ public static class WorkerHosting
         Sla.SlaHosting.AddSlaTimers(builder);
         builder.Services.AddSingleton<IJobHandler, Recommendations.RecommendationExpiryHandler>();
         builder.Services.AddSingleton<IJobHandler, Exceptions.ExceptionProjectionHandler>();
+        Exceptions.ExceptionScoringHosting.AddExceptionScoring(builder);
         builder.Services.AddHostedService<Exceptions.ExceptionCatchUp>();
         Detection.DetectionHosting.AddDetection(builder);
         Documents.DocumentHosting.AddDocuments(builder);

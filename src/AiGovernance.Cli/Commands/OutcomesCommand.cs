@@ -45,6 +45,7 @@ public static class OutcomesCommand
         });
 
         outcomes.Subcommands.Add(export);
+        outcomes.Subcommands.Add(ExceptionOutcomeExport.Create());
         outcomes.Subcommands.Add(Consent("opt-out", "Never export this tenant's outcomes for training.", true));
         outcomes.Subcommands.Add(Consent("opt-in", "Allow this tenant's outcomes in training exports again.", false));
         return outcomes;

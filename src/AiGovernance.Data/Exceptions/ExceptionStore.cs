@@ -25,11 +25,13 @@ public static class ExceptionStore
                r.amount_base, s.risk_tier, r.needed_by,
                (SELECT min((st->>'due_at')::timestamptz) FROM jsonb_array_elements(r.steps) st WHERE st->>'status' = 'active'),
                coalesce(h.real, 0), coalesce(h.dismissed, 0),
-               e.model_probability, e.model_version, r.customer_order, r.promised_date
+               -- The learned probability counts only while the tenant's kill switch leaves the model on; off, the blend is back at once.
+               CASE WHEN NOT ms.off THEN e.model_probability END, CASE WHEN NOT ms.off THEN e.model_version END, r.customer_order, r.promised_date
         FROM exceptions e
         LEFT JOIN requisitions r ON r.id = e.requisition_id
         LEFT JOIN suppliers s ON s.tenant_id = r.tenant_id AND s.id = r.supplier_id
         LEFT JOIN history h ON h.type = e.type
+        CROSS JOIN (SELECT EXISTS (SELECT 1 FROM model_switches WHERE kind = 'exception-probability' AND NOT enabled) AS off) ms
         """;
 
     /// <summary>The matching exceptions, highest triage score first (weights from the active policy's exceptions: section).</summary>

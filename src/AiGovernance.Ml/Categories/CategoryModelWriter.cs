@@ -27,6 +27,8 @@ public static class CategoryModelWriter
             ["trainer"] = result.Winner.Candidate.Trainer,
             ["hyperparameters"] = new JsonObject([.. result.Winner.Candidate.Hyperparameters.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))]),
             ["embedding_model"] = result.Model.EmbeddingModel,
+            // What promotion compares (ModelMetricsReader): classes are unbalanced, so macro-F1, not accuracy.
+            ["primary_metric"] = new JsonObject { ["name"] = "macro_f1", ["macro_f1"] = R(model.MacroF1) },
             ["classes"] = new JsonArray([.. result.Model.Classes.Select(c => (JsonNode)c)]),
             ["suggestion_threshold"] = options.Threshold,
             ["given_max_probability"] = options.GivenMaxProbability,

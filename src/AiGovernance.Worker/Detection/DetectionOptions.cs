@@ -36,5 +36,5 @@ public sealed class DetectionOptions
 public static class DetectorKinds
 {
     public static readonly IReadOnlyList<string> All = [Data.Detection.Detectors.Duplicate, Data.Detection.Detectors.SplitPurchase,
-        Data.Detection.Detectors.PriceVariance, CategoryScoring.Detector];
+        Data.Detection.Detectors.PriceVariance, CategoryScoring.Detector, Ml.Triage.ExceptionProbabilityModel.Kind];
 }

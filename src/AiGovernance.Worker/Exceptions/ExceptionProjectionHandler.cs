@@ -24,6 +24,8 @@ public sealed class ExceptionProjectionHandler(NpgsqlDataSource db, TimeProvider
         {
             await using var scope = await TenantScope.BeginAsync(db, job.TenantId, ct);
             var read = await ExceptionProjector.ProjectAsync(scope, clock, Batch, ct);
+            // The learned probability is written by its own job after this commit, so scoring never delays the inbox.
+            if (read > 0) await ExceptionScoringHandler.ScheduleAsync(scope, clock.GetUtcNow(), ct);
             await scope.CommitAsync(ct);
             if (read < Batch) return new JobResult.Done();
         }

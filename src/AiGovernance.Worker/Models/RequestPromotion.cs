@@ -15,7 +15,7 @@ namespace AiGovernance.Worker.Models;
 public static class RequestPromotion
 {
     /// <summary>Kinds with a trained model in the registry (split purchase is rule-based).</summary>
-    public static readonly IReadOnlyList<string> Kinds = [Data.Detection.Detectors.Duplicate, Data.Detection.Detectors.PriceVariance];
+    public static readonly IReadOnlyList<string> Kinds = [Data.Detection.Detectors.Duplicate, Data.Detection.Detectors.PriceVariance, Detection.CategoryScoring.Detector, Ml.Triage.ExceptionProbabilityModel.Kind];
 
     public static async Task<ModelPromotion> ExecuteAsync(TenantScope scope, ModelRegistry registry, PromotionActor actor, string kind, string version,
         string? reason, string? overrideReason, TimeProvider clock, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class DetectorTrainers
         ["duplicate"] = () => new DuplicateTrainer(),
         ["price-variance"] = () => new PriceVarianceTrainer(),
         ["category"] = () => new AiGovernance.Ml.Categories.CategoryTrainer(),
+        [AiGovernance.Ml.Triage.ExceptionProbabilityModel.Kind] = () => new AiGovernance.Ml.Triage.ExceptionProbabilityTrainer(),
     };
 
     public static IReadOnlyList<string> Kinds => [.. ByKind.Keys];
