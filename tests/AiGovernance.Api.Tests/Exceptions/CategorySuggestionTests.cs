@@ -11,7 +11,7 @@ namespace AiGovernance.Api.Tests.Exceptions;
 
 /// <summary>
 /// The category detector on submission, with the shipped demo model (the demo tenant's USAID-derived categories) and a
-/// tenant policy in which HIV test kits over 2,000 EUR need a diagnostics quality review: a kit coded as an ARV drug
+/// default policy, in which HIV test kits over 2,000 EUR need a diagnostics quality review: a kit coded as an ARV drug
 /// dodges that step.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -20,16 +20,8 @@ public sealed class CategorySuggestionTests(ApiFixture fixture)
     internal const string TestKit = "HIV 1/2, Determine Complete HIV Kit, 100 Tests";
     private const string ArvDrug = "Lamivudine/Zidovudine 150/300mg, tablets, 60 Tabs";
 
-    internal static readonly string PolicyWithDiagnosticsReview = SeedResources.DefaultPolicyYaml.Replace("  - id: over-50k\n", """
-          - id: hiv-tests-over-2k
-            description: HIV test kits over 2,000 EUR need procurement to confirm the kit is WHO-prequalified
-            when: { amount: { gt: 2000 }, category: [Diagnostics-HIV] }
-            steps:
-              - { name: diagnostics-quality-review, approvers: [ { role: procurement_ops } ], sla: 24h }
-
-          - id: over-50k
-
-        """, StringComparison.Ordinal);
+    /// <summary>The default policy's rule hiv-tests-over-2k adds a quality review that coding a test kit as a drug would skip.</summary>
+    internal static readonly string PolicyWithDiagnosticsReview = SeedResources.DefaultPolicyYaml;
 
     [Fact]
     public async Task A_test_kit_coded_as_a_drug_raises_a_chain_changing_suggestion_and_accepting_it_reroutes()
@@ -136,12 +128,7 @@ public sealed class CategorySuggestionTests(ApiFixture fixture)
     private async Task<DetectionTestHost> StartAsync()
     {
         Assert.Contains("id: hiv-tests-over-2k", PolicyWithDiagnosticsReview, StringComparison.Ordinal);
-        var host = await DetectionTestHost.StartAsync(fixture);
-        using var julia = host.Tenant.As("u-julia");
-        using var content = new StringContent(PolicyWithDiagnosticsReview, Encoding.UTF8, "application/yaml");
-        var uploaded = await (await julia.PostAsync(TestApi.Url("/api/policies"), content)).ReadAsync(HttpStatusCode.Created);
-        (await julia.PostAsync(TestApi.Url($"/api/policies/{uploaded.GetProperty("version").GetInt32()}/activate"), null)).EnsureSuccessStatusCode();
-        return host;
+        return await DetectionTestHost.StartAsync(fixture);
     }
 
     private static async Task<JsonElement> SubmitAsync(DetectionTestHost host, string supplier, string description, string category)
