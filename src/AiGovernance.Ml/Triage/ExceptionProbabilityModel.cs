@@ -16,8 +16,9 @@ public sealed class ExceptionProbabilityModel
     private readonly MLContext _ml;
     private readonly ConcurrentBag<PredictionEngine<ExceptionRow, ExceptionPrediction>> _engines = [];
 
-    private ExceptionProbabilityModel(MLContext ml, ITransformer model, string version)
+    private ExceptionProbabilityModel(MLContext ml, ITransformer model, string version, IReadOnlySet<string> trainedTypes)
     {
+        TrainedTypes = trainedTypes;
         _ml = ml;
         Transformer = model;
         Version = version;
@@ -25,9 +26,16 @@ public sealed class ExceptionProbabilityModel
 
     public string Version { get; }
 
+    /// <summary>
+    /// The exception types it learned from. Another type would be all zeros in the one-hot part, a guess the model was
+    /// never shown: the worker leaves those exceptions to the blend.
+    /// </summary>
+    public IReadOnlySet<string> TrainedTypes { get; }
+
     internal ITransformer Transformer { get; }
 
-    public static ExceptionProbabilityModel FromTrained(MLContext ml, ITransformer model, string version) => new(ml, model, version);
+    public static ExceptionProbabilityModel FromTrained(MLContext ml, ITransformer model, string version, IEnumerable<string> trainedTypes) =>
+        new(ml, model, version, trainedTypes.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>Loads model.zip and the version from metrics.json; <see cref="InvalidDataException"/> when either is missing or unreadable.</summary>
     public static ExceptionProbabilityModel Load(string modelDirectory)
@@ -39,10 +47,13 @@ public sealed class ExceptionProbabilityModel
         var json = JsonNode.Parse(File.ReadAllText(metrics)) as JsonObject;
         if (json?["kind"]?.GetValue<string>() != Kind || json["features"] is not JsonArray features || features.Count != ExceptionFeatures.Count)
             throw new InvalidDataException($"{metrics} is not an {Kind} model with {ExceptionFeatures.Count} features");
+        if (json["trained_types"] is not JsonArray types || types.Count == 0)
+            throw new InvalidDataException($"{metrics} does not name the exception types it was trained on (trained_types): retrain it with 'aigov models train --kind {Kind}'");
         var ml = new MLContext(seed: 0);
         try
         {
-            return new ExceptionProbabilityModel(ml, ml.Model.Load(zip, out _), json["version"]?.GetValue<string>() ?? Path.GetFileName(modelDirectory));
+            return new ExceptionProbabilityModel(ml, ml.Model.Load(zip, out _), json["version"]?.GetValue<string>() ?? Path.GetFileName(modelDirectory),
+                types.Select(t => t!.GetValue<string>()).ToHashSet(StringComparer.Ordinal));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -53,7 +53,7 @@ public static class ExceptionProbabilityTraining
         var winner = results.OrderByDescending(r => Math.Round(r.Auc, 4)).First();
         var fit = Stopwatch.StartNew();
         var transformer = winner.Candidate.Build(ml).Fit(data);
-        return new ExceptionTrainingResult(ExceptionProbabilityModel.FromTrained(ml, transformer, version), winner, results, examples.Count, real,
+        return new ExceptionTrainingResult(ExceptionProbabilityModel.FromTrained(ml, transformer, version, examples.Select(e => e.Facts.Type)), winner, results, examples.Count, real,
             fit.Elapsed.TotalSeconds, total.Elapsed.TotalSeconds);
     }
 

@@ -39,6 +39,7 @@ public static class ExceptionProbabilityWriter
             ["training_seconds"] = R(r.FitSeconds),
             ["sweep_and_training_seconds"] = R(r.TotalSeconds),
             ["features"] = new JsonArray([.. ExceptionFeatures.Names.Select(n => (JsonNode)n)]),
+            ["trained_types"] = new JsonArray([.. r.Model.TrainedTypes.Order(StringComparer.Ordinal).Select(t => (JsonNode)t)]),
             ["candidates"] = new JsonArray([.. r.Candidates.Select(c => (JsonNode)new JsonObject
             {
                 ["trainer"] = c.Candidate.Trainer, ["hyperparameters"] = Hyper(c.Candidate), ["cv_auc"] = R(c.Auc), ["cv_auprc"] = R(c.AucPr),

@@ -41,14 +41,16 @@ public static class ExceptionFactsAtRaise
 
         """;
 
-    public static async Task<IReadOnlyList<UnscoredException>> ReadAsync(TenantScope scope, int limit, CancellationToken ct)
+    /// <summary>Open exceptions of the given types (those the model learned) without a learned probability, oldest first.</summary>
+    public static async Task<IReadOnlyList<UnscoredException>> ReadAsync(TenantScope scope, int limit, IReadOnlySet<string> types, CancellationToken ct)
     {
         await using var cmd = scope.Command(Select + """
-            WHERE e.model_probability IS NULL AND e.status IN ('open', 'assigned')
+            WHERE e.model_probability IS NULL AND e.status IN ('open', 'assigned') AND e.type = ANY($2)
             ORDER BY e.raised_at, e.id
             LIMIT $1
             """);
         cmd.Parameters.AddWithValue(limit);
+        cmd.Parameters.AddWithValue(types.ToArray());
         var list = new List<UnscoredException>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) list.Add(new UnscoredException(r.GetGuid(0), Facts(r)));

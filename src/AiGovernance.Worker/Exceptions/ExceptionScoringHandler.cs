@@ -48,7 +48,7 @@ public sealed class ExceptionScoringHandler(NpgsqlDataSource db, ExceptionProbab
         var switches = await ModelSwitches.ListAsync(scope, ct);
         if (switches.TryGetValue(ExceptionProbabilityModel.Kind, out var sw) && !sw.Enabled) return 0;
 
-        var unscored = await ExceptionFactsAtRaise.ReadAsync(scope, Batch, ct);
+        var unscored = await ExceptionFactsAtRaise.ReadAsync(scope, Batch, model.TrainedTypes, ct);
         if (unscored.Count == 0) return 0;
         var probabilities = model.Probabilities(unscored.Select(u => u.Facts).ToList());
         var scores = unscored.Select((u, i) => (u.Id, probabilities[i])).ToList();

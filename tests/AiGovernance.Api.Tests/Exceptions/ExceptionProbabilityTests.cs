@@ -49,6 +49,23 @@ public sealed class ExceptionProbabilityTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task An_exception_of_a_type_the_model_never_learned_keeps_the_blend()
+    {
+        await using var host = await DetectionTestHost.StartAsync(fixture);
+        var req = await host.Tenant.As("u-anna").SubmitAsync(TestApi.Requisition(4200));
+        var hold = RecommendationApi.Hold(req.Id(), inputHash: "sha256:doc-mismatch", reason: "the quote's total differs from the requisition");
+        hold["payload"] = new JsonObject { ["reason"] = "the quote's total differs from the requisition", ["check"] = "amount_mismatch" };
+        hold["producer"] = new JsonObject { ["name"] = "document-cross-check", ["prompt_version"] = "cross-check-1" };
+        await host.Tenant.Agent().PostAsync(hold);
+        await host.RunWorkerAsync();
+
+        var inbox = await (await host.Tenant.As("u-felix").GetAsync("/api/exceptions")).ReadAsync(HttpStatusCode.OK);
+        var item = Assert.Single(inbox.Items(), e => e.Str("type") == "document_mismatch");
+        Assert.StartsWith("detector confidence 0.93", item.GetProperty("triage").GetProperty("probability").Str("why"), StringComparison.Ordinal);
+        Assert.Equal((null, null), await StoredAsync(host, item));
+    }
+
+    [Fact]
     public async Task With_the_model_switched_off_for_the_tenant_the_inbox_is_back_on_the_blend_and_nothing_new_is_scored()
     {
         await using var host = await DetectionTestHost.StartAsync(fixture);
