@@ -3,6 +3,7 @@ using AiGovernance.Ml.Categories;
 using AiGovernance.Ml.Duplicates;
 using AiGovernance.Ml.PriceVariance;
 using AiGovernance.Ml.Registry;
+using AiGovernance.Ml.Triage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,8 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
     public DuplicateModel? Duplicate => Current().Duplicate;
     public PriceVarianceModel? PriceVariance => Current().PriceVariance;
     public CategoryModel? Category => Current().Category;
+    /// <summary>The triage score's learned probability part (scored by Worker/Exceptions; the inbox keeps the blend without it).</summary>
+    public ExceptionProbabilityModel? ExceptionProbability => Current().ExceptionProbability;
     public IReadOnlyList<ModelStatus> Statuses => Current().Statuses;
 
     private Snapshot Current()
@@ -64,22 +67,24 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
         {
             LogRegistryUnreadable(logger, ex, Registry.RegistryFile);
             var message = $"registry {Registry.RegistryFile} is unreadable: {ex.Message}";
-            return new Snapshot(stamp, null, null, null, [new(Data.Detection.Detectors.Duplicate, null, false, message), new(Data.Detection.Detectors.PriceVariance, null, false, message),
-                new(CategoryScoring.Detector, null, false, message)]);
+            return new Snapshot(stamp, null, null, null, null, [new(Data.Detection.Detectors.Duplicate, null, false, message), new(Data.Detection.Detectors.PriceVariance, null, false, message),
+                new(CategoryScoring.Detector, null, false, message), new(ExceptionProbabilityModel.Kind, null, false, message)]);
         }
-        var (dup, dupStatus) = TryLoad(active, Data.Detection.Detectors.Duplicate, DuplicateModel.Load);
-        var (price, priceStatus) = TryLoad(active, Data.Detection.Detectors.PriceVariance, PriceVarianceModel.Load);
-        var (category, categoryStatus) = TryLoad(active, CategoryScoring.Detector, CategoryModel.Load);
-        if (category is null && categoryStatus.Version is null)
-            categoryStatus = categoryStatus with { Message = $"no active category model in {Registry.RegistryFile}; no category suggestions" };
+        const string RulesOnly = "rules-only routing";
+        var (dup, dupStatus) = TryLoad(active, Data.Detection.Detectors.Duplicate, DuplicateModel.Load, RulesOnly);
+        var (price, priceStatus) = TryLoad(active, Data.Detection.Detectors.PriceVariance, PriceVarianceModel.Load, RulesOnly);
+        var (category, categoryStatus) = TryLoad(active, CategoryScoring.Detector, CategoryModel.Load, "no category suggestions");
+        var (probability, probabilityStatus) = TryLoad(active, ExceptionProbabilityModel.Kind, ExceptionProbabilityModel.Load,
+            "the exception inbox ranks with the blend of detector confidence and reviewer history");
         var split = new ModelStatus(Data.Detection.Detectors.SplitPurchase, "rules", true, "rule-based: thresholds of the active policy");
-        return new Snapshot(stamp, dup, price, category, [dupStatus, split, priceStatus, categoryStatus]);
+        return new Snapshot(stamp, dup, price, category, probability, [dupStatus, split, priceStatus, categoryStatus, probabilityStatus]);
     }
 
-    private (T? Model, ModelStatus Status) TryLoad<T>(IReadOnlyDictionary<string, string> active, string kind, Func<string, T> load) where T : class
+    /// <param name="without">What the service does without this model (said in the status).</param>
+    private (T? Model, ModelStatus Status) TryLoad<T>(IReadOnlyDictionary<string, string> active, string kind, Func<string, T> load, string without) where T : class
     {
         if (!active.TryGetValue(kind, out var version))
-            return (null, new ModelStatus(kind, null, false, $"no active {kind} model in {Registry.RegistryFile}; rules-only routing"));
+            return (null, new ModelStatus(kind, null, false, $"no active {kind} model in {Registry.RegistryFile}; {without}"));
         var dir = Registry.DirectoryOf(kind, version);
         try
         {
@@ -90,12 +95,12 @@ public sealed partial class DetectionModels(IOptions<DetectionOptions> options, 
         {
             Loaded.TryRemove(dir, out _); // a fixed file is loaded on the next check
             LogModelUnavailable(logger, ex, kind, version, dir);
-            return (null, new ModelStatus(kind, version, false, $"model {kind} {version} could not be loaded ({ex.Message}); rules-only routing"));
+            return (null, new ModelStatus(kind, version, false, $"model {kind} {version} could not be loaded ({ex.Message}); {without}"));
         }
     }
 
     private sealed record Snapshot(DateTime Stamp, DuplicateModel? Duplicate, PriceVarianceModel? PriceVariance, CategoryModel? Category,
-        IReadOnlyList<ModelStatus> Statuses);
+        ExceptionProbabilityModel? ExceptionProbability, IReadOnlyList<ModelStatus> Statuses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Detection switched off by configuration for every tenant: {Kinds}")]
     private static partial void LogConfiguredOff(ILogger logger, string kinds);

@@ -3,6 +3,7 @@ using AiGovernance.Data.Detection;
 using AiGovernance.Data.Jobs;
 using AiGovernance.Data.Tenancy;
 using AiGovernance.Ml.Triage;
+using AiGovernance.Worker.Detection;
 using Npgsql;
 
 namespace AiGovernance.Worker.Exceptions;
@@ -15,7 +16,7 @@ namespace AiGovernance.Worker.Exceptions;
 /// projection never waits for scoring. Without an active model, or with the model's kill switch off (configuration
 /// or this tenant), nothing is written and the blend stays.
 /// </summary>
-public sealed class ExceptionScoringHandler(NpgsqlDataSource db, ExceptionProbabilityModels models, TimeProvider clock) : IJobHandler
+public sealed class ExceptionScoringHandler(NpgsqlDataSource db, DetectionModels models, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "exceptions.score";
     public const string LogKind = "exceptions_scored";
@@ -43,8 +44,8 @@ public sealed class ExceptionScoringHandler(NpgsqlDataSource db, ExceptionProbab
     /// <summary>Scores up to one batch in the caller's transaction; returns how many were read (0 when off or nothing to score).</summary>
     public async Task<int> ScoreBatchAsync(TenantScope scope, CancellationToken ct)
     {
-        var (model, _) = models.Active;
-        if (model is null || models.DisabledByConfiguration) return 0;
+        var model = models.ExceptionProbability;
+        if (model is null || models.DisabledByConfiguration.Contains(ExceptionProbabilityModel.Kind, StringComparer.OrdinalIgnoreCase)) return 0;
         var switches = await ModelSwitches.ListAsync(scope, ct);
         if (switches.TryGetValue(ExceptionProbabilityModel.Kind, out var sw) && !sw.Enabled) return 0;
 

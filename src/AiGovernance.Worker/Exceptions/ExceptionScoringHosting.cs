@@ -14,7 +14,6 @@ public static class ExceptionScoringHosting
     public static void AddExceptionScoring(IHostApplicationBuilder builder)
     {
         Detection.DetectionHosting.AddDetectionModels(builder);
-        builder.Services.AddSingleton<ExceptionProbabilityModels>();
         if (builder.Configuration.GetValue($"{Detection.DetectionOptions.SectionName}:Enabled", true))
             builder.Services.AddSingleton<IJobHandler, ExceptionScoringHandler>();
     }
