@@ -1,4 +1,4 @@
-using AiGovernance.Ml.Duplicates;
+using AiGovernance.Core.Text;
 
 namespace AiGovernance.Agents.CrossChecks;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using AiGovernance.Core.Requisitions;
+using AiGovernance.Core.Text;
 
 namespace AiGovernance.Core.Checks;
 
@@ -68,17 +69,7 @@ public static class SupplierMasterComparison
     /// </summary>
     public static string NormalizeName(string name)
     {
-        var text = RemoveParenthesized(name);
-        var sb = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = FoldAccent(char.ToLowerInvariant(raw));
-            if (c is '.' or '\'' or '’') continue; // "B.V." is "bv", "O'Neil" is "oneil"
-            if (c == '&') sb.Append(" and ");
-            else if (c == 'ß') sb.Append("ss");
-            else sb.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = SupplierNameNormalizer.Words(RemoveParenthesized(name)).Select(w => w.ToLowerInvariant()).ToList();
         // Keep at least one word: a company called "Limited" is still a name. A trailing "and" is what "& Co." leaves.
         while (words.Count > 1 && (LegalForms.Contains(words[^1]) || words[^1] == "and")) words.RemoveAt(words.Count - 1);
         return string.Join(' ', words);
@@ -109,17 +100,6 @@ public static class SupplierMasterComparison
         return s == m
             ? new(field, FieldOutcome.Match, show(s), show(m), $"same {label}")
             : new(field, FieldOutcome.Mismatch, show(s), show(m), $"the stated {label} {show(s)} is not the master's {show(m)}");
-    }
-
-    // The hosts run with invariant globalization (no ICU), where string.Normalize cannot strip accents: fold the
-    // Latin letters supplier names use by hand.
-    private const string Accented = "àáâãäåāăąçćčďèéêëēęěìíîïīłñńňòóôõöøōőŕřśšşťùúûüūůűýÿźżž";
-    private const string Plain = "aaaaaaaaacccdeeeeeeeiiiiilnnnoooooooorrssstuuuuuuuyyzzz";
-
-    private static char FoldAccent(char c)
-    {
-        var i = Accented.IndexOf(c, StringComparison.Ordinal);
-        return i < 0 ? c : Plain[i];
     }
 
     private static string RemoveParenthesized(string name)

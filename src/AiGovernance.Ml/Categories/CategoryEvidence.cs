@@ -1,3 +1,4 @@
+using AiGovernance.Core.Text;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using AiGovernance.Ml.Duplicates;

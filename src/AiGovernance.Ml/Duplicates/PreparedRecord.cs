@@ -1,3 +1,4 @@
+using AiGovernance.Core.Text;
 using AiGovernance.Ml.Embeddings;
 
 namespace AiGovernance.Ml.Duplicates;

@@ -1,3 +1,4 @@
+using AiGovernance.Core.Text;
 using AiGovernance.Ml.Duplicates;
 
 namespace AiGovernance.Ml.Tests.Duplicates;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace AiGovernance.Ml.Duplicates;
+namespace AiGovernance.Core.Text;
 
 /// <summary>
 /// Reduces a supplier name to a comparable key: "Wolseley UK Ltd.", "WOLSELEY U.K. LIMITED" and
-/// "wolseley uk" all become "WOLSELEY UK". Legal-form words and punctuation carry no identity.
+/// "wolseley uk" all become "WOLSELEY UK". Legal-form words and punctuation carry no identity. The duplicate detector
+/// keys on <see cref="Normalize"/>; the supplier master check compares <see cref="Words"/> with only trailing legal forms dropped.
 /// </summary>
 public static class SupplierNameNormalizer
 {
@@ -33,9 +34,10 @@ public static class SupplierNameNormalizer
         foreach (var c in folded)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(Fold(c)));
+            if (c == 'ß') sb.Append("SS"); // no upper-case form under invariant globalization
+            else if (char.IsLetterOrDigit(c)) sb.Append(char.ToUpperInvariant(Fold(c)));
             else if (c == '&') sb.Append(" AND ");
-            else if (c is '.' or '\'') continue; // "U.K." -> "UK", "O'Neil" -> "ONEIL"
+            else if (c is '.' or '\'' or '’') continue; // "U.K." -> "UK", "O'Neil" -> "ONEIL"
             else sb.Append(' ');
         }
         var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
@@ -53,8 +55,8 @@ public static class SupplierNameNormalizer
     }
 
     // Invariant-globalization builds may not decompose accents in Normalize(FormD); fold common Latin ones by table too.
-    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
-    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy";
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿāăąćčďēęěīłńňōőŕřśšşťūůűźżž";
+    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyaaaccdeeeilnnoorrssstuuuzzz";
 
     private static char Fold(char c)
     {
