@@ -6,7 +6,6 @@ using AiGovernance.Data.Policies;
 using AiGovernance.Data.Requisitions;
 using AiGovernance.Data.Tenancy;
 using AiGovernance.Data.Webhooks;
-using NpgsqlTypes;
 
 namespace AiGovernance.Data.Recommendations;
 
@@ -33,7 +32,7 @@ public static class RecodeRequisitionCategory
         var recoded = r.WithCategory(category);
         var route = await RerouteRequisition.RouteAsync(scope, recoded, recoded.Lines, PolicyCache.Shared, clock, ct, deciderId,
             $"category changed from '{before}' to '{recoded.Category}' (recommendation {rec.Id})");
-        await SaveAsync(scope, route.Requisition, route.RoutingJson, clock.GetUtcNow(), ct);
+        await RequisitionStore.SaveRoutingAsync(scope, route.Requisition, route.RoutingJson, clock.GetUtcNow(), ct);
         await RerouteRequisition.CheckAsync(scope, route, clock, ct, deciderId);
         var after = route.Requisition;
         return new RecommendationEffect(true, null, "requisition.category", new Dictionary<string, string?>
@@ -55,28 +54,5 @@ public static class RecodeRequisitionCategory
             if (payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Trim() is { Length: > 0 } text)
                 return text;
         return null;
-    }
-
-    /// <summary>The category and the new chain; the SLA job follows the new chain's due times.</summary>
-    private static async Task SaveAsync(TenantScope scope, Requisition r, string routingJson, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var cmd = scope.Command("""
-            UPDATE requisitions SET category = $2, amount_base = $3, base_currency = $4, policy_version_id = $5, routing = $6, steps = $7,
-                status = $8, pending_approvers = $9, version = version + 1, updated_at = $10
-            WHERE id = $1 RETURNING version
-            """);
-        var p = cmd.Parameters;
-        p.AddWithValue(r.Id);
-        p.AddWithValue(r.Category);
-        p.AddWithValue(r.AmountInBase);
-        p.AddWithValue(r.BaseCurrency);
-        p.AddWithValue(r.PolicyVersionId);
-        p.AddWithValue(NpgsqlDbType.Jsonb, routingJson);
-        p.AddWithValue(NpgsqlDbType.Jsonb, Json.Serialize(r.Steps));
-        p.AddWithValue(r.Status.ToSnakeCase());
-        p.AddWithValue(r.PendingApproverKeys().ToArray());
-        p.AddWithValue(now);
-        r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
-        await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 }

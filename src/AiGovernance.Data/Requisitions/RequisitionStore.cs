@@ -64,12 +64,16 @@ public static class RequisitionStore
         await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
 
-    /// <summary>Saves a new chain with the routing record that explains it (re-routing on detection signals).</summary>
+    /// <summary>
+    /// Saves a new chain with the routing record that explains it, and what routing read that may have changed: the category
+    /// (an accepted category suggestion) and the base amount (routing converts again). Re-routing on detection signals and
+    /// re-coding a category both use it.
+    /// </summary>
     public static async Task SaveRoutingAsync(TenantScope scope, Requisition r, string routingJson, DateTimeOffset now, CancellationToken ct)
     {
         await using var cmd = scope.Command("""
             UPDATE requisitions SET policy_version_id = $2, routing = $3, steps = $4, status = $5, pending_approvers = $6,
-                version = version + 1, updated_at = $7
+                version = version + 1, updated_at = $7, category = $8, amount_base = $9, base_currency = $10
             WHERE id = $1 RETURNING version
             """);
         var p = cmd.Parameters;
@@ -80,6 +84,9 @@ public static class RequisitionStore
         p.AddWithValue(r.Status.ToSnakeCase());
         p.AddWithValue(r.PendingApproverKeys().ToArray());
         p.AddWithValue(now);
+        p.AddWithValue(r.Category);
+        p.AddWithValue(r.AmountInBase);
+        p.AddWithValue(r.BaseCurrency);
         r.Version = (int)(await cmd.ExecuteScalarAsync(ct))!;
         await Sla.SlaTimers.SyncAsync(scope, r, ct);
     }
